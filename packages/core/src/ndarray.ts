@@ -1,0 +1,388 @@
+/**
+ * NDArray: a view (dtype, shape, strides, offset) over a SharedArrayBuffer (or a wrapped ArrayBuffer).
+ * Every view method returns a new NDArray over the same memory; copying methods always allocate.
+ * Layout math lives in shape.ts, indexing.ts and reshape.ts; this class wires it together and keeps
+ * NumPy's flags and base ownership.
+ */
+import type { ArrayDescriptor } from './descriptor.js'
+import { DTYPES, dtype as lookupDType, typedView, type DType, type DTypeName, type Scalar, type TypedArray } from './dtype.js'
+import { DTypeError, IndexError, ReadOnlyError, ShapeError, ValueError } from './errors.js'
+import { applyBasicIndex, normalizeIndex, parseIndexExpression, type IndexItem } from './indexing.js'
+import { forEachOffset } from './iterate.js'
+import { copyInto } from './kernels/copy.js'
+import { checkOrder, reshapeStrides, resolveShape } from './reshape.js'
+import { fromStored, toStored } from './scalar.js'
+import {
+  broadcastStrides, checkShape, contiguousStrides, isCContiguous, isFContiguous, normalizeAxes, normalizeAxis,
+  shapeSize, type Order,
+} from './shape.js'
+
+export type CopyOrder = 'C' | 'F' | 'A' | 'K'
+export type NestedArray = Scalar | NestedArray[]
+
+/** NumPy's array flags. `writeable` can be changed (with NumPy's rule for turning it back on). */
+export interface Flags {
+  readonly cContiguous: boolean
+  readonly fContiguous: boolean
+  readonly ownData: boolean
+  writeable: boolean
+  readonly aligned: boolean
+}
+
+interface ViewOptions { base?: NDArray | null; writeable?: boolean }
+
+/** Hook for printing, installed by format/ to keep this file free of formatting code. */
+export const printing: { repr?: (a: NDArray) => string; str?: (a: NDArray) => string } = {}
+
+export class NDArray implements ArrayDescriptor {
+  readonly buffer: SharedArrayBuffer | ArrayBuffer
+  readonly dtype: DTypeName
+  readonly shape: readonly number[]
+  /** Strides in elements of dtype (may be negative or zero). */
+  readonly strides: readonly number[]
+  /** Offset of element [0, ..., 0] in elements of dtype from the start of the buffer. */
+  readonly offset: number
+  /** The array that owns the memory (collapsed as NumPy does); null when this array is the owner. */
+  readonly base: NDArray | null
+  /** A typed array of dtype over the whole buffer; element i of the view is data[offset + Σ i_k·strides[k]]. */
+  readonly data: TypedArray
+  #writeable: boolean
+  #flags: { c: boolean; f: boolean } | undefined
+
+  /** Wrap a descriptor as-is (no bounds validation: use fromBuffer/asStrided for untrusted input). */
+  constructor(desc: ArrayDescriptor, opts: ViewOptions = {}) {
+    this.buffer = desc.buffer
+    this.dtype = desc.dtype
+    this.shape = Object.freeze([...desc.shape])
+    this.strides = Object.freeze([...desc.strides])
+    this.offset = desc.offset
+    this.base = opts.base ?? null
+    this.data = typedView(desc.buffer, desc.dtype)
+    this.#writeable = opts.writeable ?? true
+  }
+
+  /** A fresh owner array in a new SharedArrayBuffer, contiguous in `order`, zero-filled. */
+  static alloc(shape: readonly number[], dt: DTypeName = 'float64', order: Order = 'C'): NDArray {
+    const s = checkShape(shape)
+    const size = shapeSize(s)
+    const bytes = Math.max(size, 1) * DTYPES[dt].itemsize
+    return new NDArray({ buffer: new SharedArrayBuffer(bytes), dtype: dt, shape: s, strides: contiguousStrides(s, order), offset: 0 })
+  }
+
+  get ndim(): number { return this.shape.length }
+  get size(): number { return shapeSize(this.shape) }
+  get itemsize(): number { return DTYPES[this.dtype].itemsize }
+  get nbytes(): number { return this.size * this.itemsize }
+  get dtypeInfo(): DType { return DTYPES[this.dtype] }
+  get byteStrides(): number[] { return this.strides.map((s) => s * this.itemsize) }
+  get byteOffset(): number { return this.offset * this.itemsize }
+  /** The transpose (all axes reversed), a view. */
+  get T(): NDArray { return this.transpose() }
+
+  get flags(): Flags {
+    if (this.#flags === undefined) this.#flags = { c: isCContiguous(this.shape, this.strides), f: isFContiguous(this.shape, this.strides) }
+    const self = this
+    const { c, f } = this.#flags
+    return {
+      cContiguous: c,
+      fContiguous: f,
+      ownData: this.base === null,
+      // every view is element-aligned: offsets and strides are whole elements of its dtype
+      aligned: true,
+      get writeable() { return self.#writeable },
+      set writeable(v: boolean) { self.setWriteable(v) },
+    }
+  }
+
+  /** NumPy's rule: a view may become writeable again only if its owner is writeable. */
+  setWriteable(v: boolean): void {
+    if (v && !this.#writeable && this.base !== null && !this.base.#writeable) {
+      throw new ValueError('cannot set WRITEABLE flag to True of this array: its base array is read-only')
+    }
+    this.#writeable = v
+  }
+
+  /** A new view of this array's memory with another layout; base collapses to the owner. */
+  protected viewOf(shape: readonly number[], strides: readonly number[], offset: number, dt: DTypeName = this.dtype, writeable = this.#writeable): NDArray {
+    return new NDArray({ buffer: this.buffer, dtype: dt, shape, strides, offset }, { base: this.base ?? this, writeable })
+  }
+
+  /** Throw ReadOnlyError if this view cannot be written; `what` names the operand. */
+  assertWriteable(what = 'array'): void {
+    if (!this.#writeable) throw new ReadOnlyError(`assignment destination is read-only (${what} with shape (${this.shape.join(', ')}), dtype ${this.dtype})`)
+  }
+
+  // ---------------------------------------------------------------- element access
+
+  private elementOffset(idx: readonly number[], op: string): number {
+    if (idx.length !== this.ndim) {
+      throw new IndexError(`${op} needs ${this.ndim} indices for an array of shape (${this.shape.join(', ')}), got ${idx.length}: (${idx.join(', ')})`)
+    }
+    let off = this.offset
+    for (let k = 0; k < idx.length; k++) off += normalizeIndex(idx[k]!, this.shape[k]!, k) * this.strides[k]!
+    return off
+  }
+
+  /** The element at an integer index (negative counts from the end). */
+  get(...idx: number[]): Scalar {
+    return fromStored(this.data[this.elementOffset(idx, 'get')]!, this.dtype)
+  }
+
+  /** Write one element: set(i, j, value). Integer values must fit the dtype (OverflowError otherwise). */
+  set(...args: [...number[], Scalar]): void {
+    this.assertWriteable('set')
+    const value = args[args.length - 1] as Scalar
+    const idx = args.slice(0, -1) as number[]
+    const off = this.elementOffset(idx, 'set')
+    ;(this.data as unknown as Record<number, number | bigint>)[off] = toStored(value, this.dtype, 'value')
+  }
+
+  /** Fill every element with a value (in place). */
+  fill(value: Scalar): this {
+    this.assertWriteable('fill')
+    const v = toStored(value, this.dtype, 'fill value')
+    const d = this.data as unknown as Record<number, number | bigint>
+    forEachOffset(this.shape, this.strides, this.offset, (o) => { d[o] = v })
+    return this
+  }
+
+  /** Nested JavaScript arrays of the elements in logical order (a scalar for 0-d). */
+  toArray(): NestedArray {
+    const d = this.data
+    const dt = this.dtype
+    const rec = (axis: number, off: number): NestedArray => {
+      if (axis === this.ndim) return fromStored(d[off]!, dt)
+      const n = this.shape[axis]!
+      const s = this.strides[axis]!
+      const out: NestedArray[] = new Array(n)
+      for (let i = 0; i < n; i++) out[i] = rec(axis + 1, off + i * s)
+      return out
+    }
+    return rec(0, this.offset)
+  }
+
+  /** The elements in C order as a flat JavaScript array. */
+  toFlatArray(): Scalar[] {
+    const out: Scalar[] = []
+    const d = this.data
+    forEachOffset(this.shape, this.strides, this.offset, (o) => out.push(fromStored(d[o]!, this.dtype)))
+    return out
+  }
+
+  // ---------------------------------------------------------------- basic indexing (views)
+
+  /**
+   * Basic indexing, a view: `a.slice('1:5:2, ..., None, ::-1, 3')` or programmatic items
+   * (numbers, { start, stop, step }, null for newaxis, '...'). Strings may be mixed with items.
+   * Indexing every axis with an integer gives a 0-d view (use get() for a scalar).
+   */
+  slice(...items: (IndexItem | string)[]): NDArray {
+    const parsed: IndexItem[] = []
+    for (const it of items) {
+      if (typeof it === 'string' && it !== '...') parsed.push(...parseIndexExpression(it))
+      else parsed.push(it as IndexItem)
+    }
+    const v = applyBasicIndex(this.shape, this.strides, this.offset, parsed)
+    return this.viewOf(v.shape, v.strides, v.offset)
+  }
+
+  // ---------------------------------------------------------------- shape manipulation (views)
+
+  /** Permute axes (default: reverse them). */
+  transpose(axes?: readonly number[]): NDArray {
+    const nd = this.ndim
+    const perm = axes === undefined || axes.length === 0 ? [...Array(nd).keys()].reverse() : normalizeAxes(axes, nd, 'axes')
+    if (perm.length !== nd) throw new ValueError(`axes (${axes!.join(', ')}) don't match array of dimension ${nd}`)
+    return this.viewOf(perm.map((p) => this.shape[p]!), perm.map((p) => this.strides[p]!), this.offset)
+  }
+
+  swapaxes(a1: number, a2: number): NDArray {
+    const i = normalizeAxis(a1, this.ndim, 'axis1')
+    const j = normalizeAxis(a2, this.ndim, 'axis2')
+    const perm = [...Array(this.ndim).keys()]
+    perm[i] = j
+    perm[j] = i
+    return this.transpose(perm)
+  }
+
+  /** Move axes to new positions, keeping the order of the others (np.moveaxis). */
+  moveaxis(source: number | readonly number[], destination: number | readonly number[]): NDArray {
+    const src = normalizeAxes(typeof source === 'number' ? [source] : source, this.ndim, 'source')
+    const dst = normalizeAxes(typeof destination === 'number' ? [destination] : destination, this.ndim, 'destination')
+    if (src.length !== dst.length) throw new ValueError(`moveaxis: source (${src.join(', ')}) and destination (${dst.join(', ')}) must have the same number of elements`)
+    const order = [...Array(this.ndim).keys()].filter((k) => !src.includes(k))
+    const pairs = dst.map((d, i) => [d, src[i]!] as const).sort((x, y) => x[0] - y[0])
+    for (const [d, s] of pairs) order.splice(d, 0, s)
+    return this.transpose(order)
+  }
+
+  /** Remove length-1 axes (all, or the given ones; selecting a longer axis is an error). */
+  squeeze(axis?: number | readonly number[]): NDArray {
+    let drop: number[]
+    if (axis === undefined) drop = this.shape.flatMap((n, i) => (n === 1 ? [i] : []))
+    else {
+      drop = normalizeAxes(typeof axis === 'number' ? [axis] : axis, this.ndim)
+      for (const k of drop) {
+        if (this.shape[k] !== 1) throw new ShapeError(`cannot select an axis to squeeze out which has size not equal to one (axis ${k} has size ${this.shape[k]})`)
+      }
+    }
+    const keep = [...Array(this.ndim).keys()].filter((k) => !drop.includes(k))
+    return this.viewOf(keep.map((k) => this.shape[k]!), keep.map((k) => this.strides[k]!), this.offset)
+  }
+
+  /** Insert length-1 axes at the given positions of the result (np.expand_dims, via reshape). */
+  expandDims(axis: number | readonly number[]): NDArray {
+    const axes = typeof axis === 'number' ? [axis] : [...axis]
+    const nd = this.ndim + axes.length
+    const pos = normalizeAxes(axes, nd)
+    const shape: number[] = []
+    let j = 0
+    for (let k = 0; k < nd; k++) shape.push(pos.includes(k) ? 1 : this.shape[j++]!)
+    return this.reshape(shape)
+  }
+
+  /** Reverse the order of elements along the given axes (all by default): negative strides, a view. */
+  flip(axis?: number | readonly number[]): NDArray {
+    const axes = axis === undefined ? [...Array(this.ndim).keys()] : normalizeAxes(typeof axis === 'number' ? [axis] : axis, this.ndim)
+    const strides = [...this.strides]
+    let off = this.offset
+    for (const k of axes) {
+      if (this.shape[k]! > 0) off += (this.shape[k]! - 1) * strides[k]!
+      strides[k] = -strides[k]!
+    }
+    return this.viewOf(this.shape, strides, off)
+  }
+
+  /**
+   * Give a new shape (one entry may be -1). A view exactly when NumPy's reshape is a view; otherwise a view
+   * of a hidden copy in `order` (so flags.ownData is false, as in NumPy).
+   */
+  reshape(shape: number | readonly number[], opts: { order?: 'C' | 'F' | 'A'; copy?: boolean } = {}): NDArray {
+    let order = checkOrder(opts.order, ['C', 'F', 'A'], 'reshape') as 'C' | 'F' | 'A'
+    if (order === 'A') order = this.flags.fContiguous && !this.flags.cContiguous ? 'F' : 'C'
+    const target = resolveShape(this.size, typeof shape === 'number' ? [shape] : shape)
+    if (opts.copy === true) return this.copy(order).reshape(target, { order })
+    const strides = reshapeStrides(this.shape, this.strides, target, order)
+    if (strides !== null) return this.viewOf(target, strides, this.offset)
+    if (opts.copy === false) throw new ValueError(`Unable to avoid creating a copy while reshaping (${this.shape.join(', ')}) into (${target.join(', ')})`)
+    const hidden = this.copy(order)
+    return hidden.viewOf(target, reshapeStrides(hidden.shape, hidden.strides, target, order)!, hidden.offset)
+  }
+
+  /** A 1-D view when NumPy's ravel is a view (contiguous in `order`), otherwise a copy. */
+  ravel(order: CopyOrder = 'C'): NDArray {
+    const o = checkOrder(order, ['C', 'F', 'A', 'K'], 'ravel') as CopyOrder
+    const { cContiguous: c, fContiguous: f } = this.flags
+    const eff = o === 'A' ? (f && !c ? 'F' : 'C') : o
+    if (eff === 'C' && c) return this.viewOf([this.size], [1], this.offset)
+    if (eff === 'F' && f) return this.viewOf([this.size], [1], this.offset)
+    if (eff === 'K') {
+      if (c || f) return this.viewOf([this.size], [1], this.offset)
+      const axes = [...Array(this.ndim).keys()].filter((k) => this.shape[k] !== 1).sort((x, y) => this.strides[y]! - this.strides[x]!)
+      let expected = 1
+      let dense = true
+      for (let i = axes.length - 1; i >= 0; i--) {
+        const k = axes[i]!
+        if (this.strides[k] !== expected) { dense = false; break }
+        expected *= this.shape[k]!
+      }
+      if (dense) return this.viewOf([this.size], [1], this.offset)
+    }
+    return this.flatten(eff)
+  }
+
+  /** A 1-D copy, always. */
+  flatten(order: CopyOrder = 'C'): NDArray {
+    const c = this.copy(order)
+    return new NDArray({ buffer: c.buffer, dtype: c.dtype, shape: [c.size], strides: [1], offset: 0 })
+  }
+
+  /**
+   * Reinterpret the memory as another dtype (np.ndarray.view(dtype)). With a different itemsize the last
+   * axis must be contiguous and its byte length divisible; other byte strides and the byte offset must be
+   * multiples of the new itemsize (strided views are element-aligned).
+   */
+  view(dt?: DTypeName | string): NDArray {
+    if (dt === undefined) return this.viewOf(this.shape, this.strides, this.offset)
+    const to = lookupDType(dt)
+    const from = this.itemsize
+    const bytesStrides = this.byteStrides
+    let shape = [...this.shape]
+    let byteOffset = this.byteOffset
+    if (to.itemsize !== from) {
+      if (this.ndim === 0) throw new DTypeError(`Changing the dtype of a 0d array is only supported if the itemsize is unchanged (${this.dtype} → ${to.name})`)
+      const last = this.ndim - 1
+      if (this.shape[last]! > 1 && this.strides[last] !== 1) {
+        throw new DTypeError(`To change to a dtype of a different size (${this.dtype} → ${to.name}), the last axis must be contiguous; its stride is ${bytesStrides[last]} bytes`)
+      }
+      const lastBytes = this.shape[last]! * from
+      if (lastBytes % to.itemsize !== 0) {
+        throw new DTypeError(`When changing to a ${to.itemsize > from ? 'larger' : 'smaller'} dtype (${this.dtype} → ${to.name}), the last axis (${lastBytes} bytes) must be divisible by the new itemsize ${to.itemsize}`)
+      }
+      shape[last] = lastBytes / to.itemsize
+      bytesStrides[last] = to.itemsize
+    }
+    const strides = bytesStrides.map((b, k) => {
+      if (shape[k]! > 1 && b % to.itemsize !== 0) throw new DTypeError(`cannot view as ${to.name}: byte stride ${b} on axis ${k} is not a multiple of itemsize ${to.itemsize}`)
+      return shape[k]! > 1 ? b / to.itemsize : Math.trunc(b / to.itemsize)
+    })
+    if (byteOffset % to.itemsize !== 0) throw new DTypeError(`cannot view as ${to.name}: byte offset ${byteOffset} is not a multiple of itemsize ${to.itemsize}`)
+    shape = shape.map((n) => n)
+    return this.viewOf(shape, strides, byteOffset / to.itemsize, to.name)
+  }
+
+  // ---------------------------------------------------------------- copies
+
+  /** Memory order a 'K'/'A' copy should follow. */
+  private layoutOrder(order: CopyOrder): Order {
+    if (order === 'C' || order === 'F') return order
+    return this.flags.fContiguous && !this.flags.cContiguous ? 'F' : 'C'
+  }
+
+  /** A copy that owns its data, laid out in `order` (default 'C', like ndarray.copy). */
+  copy(order: CopyOrder = 'C'): NDArray {
+    const o = checkOrder(order, ['C', 'F', 'A', 'K'], 'copy') as CopyOrder
+    const out = NDArray.alloc(this.shape, this.dtype, this.layoutOrder(o))
+    copyInto(out, this)
+    return out
+  }
+
+  /** A copy converted to another dtype (C-style casts: floats truncate into ints, ints wrap). */
+  astype(dt: DTypeName | string, opts: { copy?: boolean; order?: CopyOrder } = {}): NDArray {
+    const to = lookupDType(dt).name
+    if (opts.copy === false && to === this.dtype) return this
+    const out = NDArray.alloc(this.shape, to, this.layoutOrder(opts.order ?? 'K'))
+    copyInto(out, this)
+    return out
+  }
+
+  /** Assign from another array or scalar, broadcasting it to this shape (dst[...] = src, copy-first). */
+  assign(src: NDArray | Scalar): this {
+    this.assertWriteable('assign')
+    if (!(src instanceof NDArray)) return this.fill(src)
+    const strides = broadcastStrides(src.shape, src.strides, this.shape, 'value')
+    copyInto(this, { buffer: src.buffer, dtype: src.dtype, shape: this.shape, strides, offset: src.offset })
+    return this
+  }
+
+  /** Read-only broadcast view with stride 0 along stretched axes (np.broadcast_to). */
+  broadcastTo(shape: readonly number[]): NDArray {
+    const target = checkShape(shape, 'broadcast shape')
+    const strides = broadcastStrides(this.shape, this.strides, target, 'array')
+    return this.viewOf(target, strides, this.offset, this.dtype, false)
+  }
+
+  toDescriptor(): ArrayDescriptor {
+    return { buffer: this.buffer, dtype: this.dtype, shape: [...this.shape], strides: [...this.strides], offset: this.offset }
+  }
+
+  /** NumPy's str(a). */
+  toString(): string {
+    return printing.str ? printing.str(this) : `NDArray(${this.dtype}, shape=(${this.shape.join(', ')}))`
+  }
+
+  /** NumPy's repr(a), used by console.log / util.inspect. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return printing.repr ? printing.repr(this) : this.toString()
+  }
+}
