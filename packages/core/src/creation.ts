@@ -37,15 +37,17 @@ export function full(shape: number | readonly number[], value: Scalar, opts: Cre
   return NDArray.alloc(asShape(shape), dt(opts, fallback), opts.order ?? 'C').fill(value)
 }
 
-function likeOrder(a: NDArray): Order { return a.flags.fContiguous && !a.flags.cContiguous ? 'F' : 'C' }
-export function emptyLike(a: NDArray, opts: CreateOptions = {}): NDArray { return NDArray.alloc(a.shape, dt(opts, a.dtype), opts.order ?? likeOrder(a)) }
+/** Like NumPy's *_like (default order 'K'): the new array keeps the prototype's memory order of axes. */
+export function emptyLike(a: NDArray, opts: CreateOptions = {}): NDArray { return NDArray.allocLike(a, dt(opts, a.dtype), opts.order ?? 'K') }
 export function zerosLike(a: NDArray, opts: CreateOptions = {}): NDArray { return emptyLike(a, opts) }
 export function onesLike(a: NDArray, opts: CreateOptions = {}): NDArray { return emptyLike(a, opts).fill(1) }
 export function fullLike(a: NDArray, value: Scalar, opts: CreateOptions = {}): NDArray { return emptyLike(a, opts).fill(value) }
 
 /**
  * Evenly spaced values in [start, stop): arange(stop), arange(start, stop), arange(start, stop, step).
- * Values are start + i·step, as NumPy computes them. bigint arguments give int64.
+ * As NumPy: element 0 is start and element 1 is start + step (each converted to the dtype), and the rest are
+ * first + i·(second − first) computed in the dtype (so an integer dtype with a fractional step repeats values,
+ * and float32 steps are rounded to float32). bigint arguments give int64.
  */
 export function arange(a: number | bigint, b?: number | bigint | CreateOptions, c?: number | bigint | CreateOptions, d?: CreateOptions): NDArray {
   const args: (number | bigint)[] = []
@@ -62,18 +64,44 @@ export function arange(a: number | bigint, b?: number | bigint | CreateOptions, 
   if (![start, stop, step].every(Number.isFinite)) throw new ValueError(`arange: arguments must be finite, got (${nums.join(', ')})`)
   const n = Math.max(0, Math.ceil((stop - start) / step))
   const out = NDArray.alloc([n], dt(opts, big ? 'int64' : 'float64'))
+  if (n === 0) return out
+  const dtn = out.dtype
+  if (dtn === 'bool' && n > 2) throw new DTypeError(`arange() is only supported for booleans when the result has at most length 2 (got length ${n})`)
   const data = out.data as unknown as Record<number, number | bigint>
-  if (out.dtypeInfo.bigint) {
-    const s0 = BigInt(args.length === 1 ? 0 : args[0]!)
-    const st = BigInt(args.length === 3 ? args[2]! : 1)
-    for (let i = 0; i < n; i++) data[i] = s0 + BigInt(i) * st
+  // bigint arguments are added exactly (NumPy adds Python ints); otherwise in doubles like Python floats
+  const exact = big && args.every((x) => typeof x === 'bigint' || Number.isInteger(x))
+  const startV: number | bigint = args.length === 1 ? (exact ? 0n : 0) : exact ? BigInt(args[0]!) : start
+  const stepV: number | bigint = args.length === 3 ? (exact ? BigInt(args[2]!) : step) : exact ? 1n : 1
+  const first = toStored(startV, dtn, 'arange start')
+  data[0] = first
+  if (n === 1) return out
+  const nextV = exact ? (startV as bigint) + (stepV as bigint) : (startV as number) + (stepV as number)
+  const second = toStored(nextV, dtn, 'arange start + step')
+  data[1] = second
+  // NumPy's dtype fill function: the rest is first + i·delta with delta = second − first, in the dtype
+  if (typeof first === 'bigint') {
+    const delta = (second as bigint) - first
+    const signed = out.dtypeInfo.kind === 'i'
+    for (let i = 2; i < n; i++) {
+      const v = first + BigInt(i) * delta
+      data[i] = signed ? BigInt.asIntN(64, v) : BigInt.asUintN(64, v)
+    }
+  } else if (dtn === 'float32') {
+    const f0 = Math.fround(first)
+    const delta = Math.fround(Math.fround(second as number) - f0)
+    for (let i = 2; i < n; i++) data[i] = Math.fround(f0 + Math.fround(i * delta))
   } else {
-    for (let i = 0; i < n; i++) data[i] = toStored(start + i * step, out.dtype, 'arange value')
+    // float64 in doubles; small integer dtypes wrap on the typed-array store, as C does
+    const delta = (second as number) - first
+    for (let i = 2; i < n; i++) data[i] = first + i * delta
   }
   return out
 }
 
-/** `num` evenly spaced samples over [start, stop] (np.linspace): i·step + start, last one exactly stop. */
+/**
+ * `num` evenly spaced samples over [start, stop] (np.linspace): i·step + start, last one exactly stop, computed
+ * in float64; integer dtypes take the floor (as NumPy does), not truncation.
+ */
 export function linspace(start: number, stop: number, num = 50, opts: CreateOptions & { endpoint?: boolean } = {}): NDArray {
   if (!Number.isInteger(num) || num < 0) throw new ValueError(`linspace: number of samples, ${num}, must be a non-negative integer`)
   const endpoint = opts.endpoint ?? true
@@ -82,13 +110,15 @@ export function linspace(start: number, stop: number, num = 50, opts: CreateOpti
   const step = div > 0 ? delta / div : NaN
   const out = NDArray.alloc([num], dt(opts))
   const data = out.data as unknown as Record<number, number | bigint>
+  const kind = out.dtypeInfo.kind
+  const round = kind === 'i' || kind === 'u' ? Math.floor : (v: number) => v
   for (let i = 0; i < num; i++) {
     let v: number
     if (div > 0) v = step === 0 ? (i / div) * delta + start : i * step + start
     else v = i * delta + start
-    data[i] = toStored(v, out.dtype, 'linspace value')
+    data[i] = toStored(round(v), out.dtype, 'linspace value')
   }
-  if (endpoint && num > 1) data[num - 1] = toStored(stop, out.dtype, 'linspace stop')
+  if (endpoint && num > 1) data[num - 1] = toStored(round(stop), out.dtype, 'linspace stop')
   return out
 }
 
@@ -214,6 +244,7 @@ export function asStrided(a: NDArray, opts: { shape?: readonly number[]; strides
   const strides = opts.strides === undefined ? [...a.strides] : [...opts.strides]
   const offset = a.offset + (opts.offset ?? 0)
   checkInBounds(shape, strides, offset, 0, a.data.length, 'asStrided')
-  const v = new NDArray({ buffer: a.buffer, dtype: a.dtype, shape, strides, offset }, { base: a.base ?? a, writeable: opts.writeable ?? a.flags.writeable })
+  // as np.lib.stride_tricks.as_strided: writeable=true cannot make a view of read-only memory writeable
+  const v = new NDArray({ buffer: a.buffer, dtype: a.dtype, shape, strides, offset }, { base: a.base ?? a, writeable: (opts.writeable ?? true) && a.flags.writeable })
   return v
 }

@@ -13,8 +13,8 @@ import { copyInto } from './kernels/copy.js'
 import { checkOrder, reshapeStrides, resolveShape } from './reshape.js'
 import { fromStored, toStored } from './scalar.js'
 import {
-  broadcastStrides, checkShape, contiguousStrides, isCContiguous, isFContiguous, normalizeAxes, normalizeAxis,
-  shapeSize, type Order,
+  broadcastStrides, checkShape, contiguousStrides, isCContiguous, isFContiguous, keepOrderIterAxes, keepOrderStrides,
+  normalizeAxes, normalizeAxis, shapeSize, type Order,
 } from './shape.js'
 
 export type CopyOrder = 'C' | 'F' | 'A' | 'K'
@@ -54,7 +54,8 @@ export class NDArray implements ArrayDescriptor {
     this.buffer = desc.buffer
     this.dtype = desc.dtype
     this.shape = Object.freeze([...desc.shape])
-    this.strides = Object.freeze([...desc.strides])
+    // `+ 0` turns -0 (from negating a zero stride in flip / negative-step slices) into 0, as NumPy reports it
+    this.strides = Object.freeze(desc.strides.map((s) => s + 0))
     this.offset = desc.offset
     this.base = opts.base ?? null
     this.data = typedView(desc.buffer, desc.dtype)
@@ -66,7 +67,22 @@ export class NDArray implements ArrayDescriptor {
     const s = checkShape(shape)
     const size = shapeSize(s)
     const bytes = Math.max(size, 1) * DTYPES[dt].itemsize
-    return new NDArray({ buffer: new SharedArrayBuffer(bytes), dtype: dt, shape: s, strides: contiguousStrides(s, order), offset: 0 })
+    // NumPy gives a freshly allocated zero-size array all-zero strides (np.zeros((0, 3)).strides == (0, 0))
+    const strides = size === 0 ? s.map(() => 0) : contiguousStrides(s, order)
+    return new NDArray({ buffer: new SharedArrayBuffer(bytes), dtype: dt, shape: s, strides, offset: 0 })
+  }
+
+  /**
+   * A fresh zero-filled owner shaped like `proto`, laid out as NumPy's new-like-array does for `order`
+   * (copy, astype, *_like): 'K' keeps the prototype's memory order of axes (sorted by |stride|).
+   */
+  static allocLike(proto: NDArray, dt: DTypeName, order: CopyOrder): NDArray {
+    const { cContiguous: c, fContiguous: f } = proto.flags
+    if (order === 'A') return NDArray.alloc(proto.shape, dt, f && !c ? 'F' : 'C')
+    if (order !== 'K' || c || proto.ndim <= 1) return NDArray.alloc(proto.shape, dt, order === 'F' ? 'F' : 'C')
+    if (f) return NDArray.alloc(proto.shape, dt, 'F')
+    const out = NDArray.alloc(proto.shape, dt, 'C')
+    return new NDArray({ ...out.toDescriptor(), strides: keepOrderStrides(proto.shape, proto.strides) })
   }
 
   get ndim(): number { return this.shape.length }
@@ -96,7 +112,9 @@ export class NDArray implements ArrayDescriptor {
 
   /** NumPy's rule: a view may become writeable again only if its owner is writeable. */
   setWriteable(v: boolean): void {
-    if (v && !this.#writeable && this.base !== null && !this.base.#writeable) {
+    // NumPy checks the owner on every request for True, even when this view is already writeable (a view made
+    // before its owner became read-only cannot be re-marked writeable).
+    if (v && this.base !== null && !this.base.#writeable) {
       throw new ValueError('cannot set WRITEABLE flag to True of this array: its base array is read-only')
     }
     this.#writeable = v
@@ -191,8 +209,10 @@ export class NDArray implements ArrayDescriptor {
   /** Permute axes (default: reverse them). */
   transpose(axes?: readonly number[]): NDArray {
     const nd = this.ndim
-    const perm = axes === undefined || axes.length === 0 ? [...Array(nd).keys()].reverse() : normalizeAxes(axes, nd, 'axes')
-    if (perm.length !== nd) throw new ValueError(`axes (${axes!.join(', ')}) don't match array of dimension ${nd}`)
+    // only a missing argument means "reverse"; NumPy checks the count before the axis values, and an empty
+    // list does not match an array with ndim > 0
+    if (axes !== undefined && axes.length !== nd) throw new ValueError(`axes (${axes.join(', ')}) don't match array of dimension ${nd}`)
+    const perm = axes === undefined ? [...Array(nd).keys()].reverse() : normalizeAxes(axes, nd, 'axes')
     return this.viewOf(perm.map((p) => this.shape[p]!), perm.map((p) => this.strides[p]!), this.offset)
   }
 
@@ -220,12 +240,17 @@ export class NDArray implements ArrayDescriptor {
   squeeze(axis?: number | readonly number[]): NDArray {
     let drop: number[]
     if (axis === undefined) drop = this.shape.flatMap((n, i) => (n === 1 ? [i] : []))
+    // NumPy lets a single axis 0 or -1 through on a 0-d array (PyArray_ConvertMultiAxis, for backwards
+    // compatibility); a list of axes gets no such exception
+    else if (this.ndim === 0 && (axis === 0 || axis === -1)) drop = []
     else {
       drop = normalizeAxes(typeof axis === 'number' ? [axis] : axis, this.ndim)
       for (const k of drop) {
         if (this.shape[k] !== 1) throw new ShapeError(`cannot select an axis to squeeze out which has size not equal to one (axis ${k} has size ${this.shape[k]})`)
       }
     }
+    // NumPy returns the array itself when there is nothing to squeeze out (a.squeeze() is a)
+    if (drop.length === 0) return this
     const keep = [...Array(this.ndim).keys()].filter((k) => !drop.includes(k))
     return this.viewOf(keep.map((k) => this.shape[k]!), keep.map((k) => this.strides[k]!), this.offset)
   }
@@ -247,7 +272,9 @@ export class NDArray implements ArrayDescriptor {
     const strides = [...this.strides]
     let off = this.offset
     for (const k of axes) {
-      if (this.shape[k]! > 0) off += (this.shape[k]! - 1) * strides[k]!
+      // like a[::-1]: an empty axis keeps its stride and the pointer stays put
+      if (this.shape[k]! === 0) continue
+      off += (this.shape[k]! - 1) * strides[k]!
       strides[k] = -strides[k]!
     }
     return this.viewOf(this.shape, strides, off)
@@ -260,13 +287,21 @@ export class NDArray implements ArrayDescriptor {
   reshape(shape: number | readonly number[], opts: { order?: 'C' | 'F' | 'A'; copy?: boolean } = {}): NDArray {
     let order = checkOrder(opts.order, ['C', 'F', 'A'], 'reshape') as 'C' | 'F' | 'A'
     if (order === 'A') order = this.flags.fContiguous && !this.flags.cContiguous ? 'F' : 'C'
-    const target = resolveShape(this.size, typeof shape === 'number' ? [shape] : shape)
-    if (opts.copy === true) return this.copy(order).reshape(target, { order })
-    const strides = reshapeStrides(this.shape, this.strides, target, order)
-    if (strides !== null) return this.viewOf(target, strides, this.offset)
-    if (opts.copy === false) throw new ValueError(`Unable to avoid creating a copy while reshaping (${this.shape.join(', ')}) into (${target.join(', ')})`)
+    const requested = typeof shape === 'number' ? [shape] : shape
+    // NumPy's shortcut: the requested shape (before resolving -1) equals the current one → a plain view that
+    // keeps every stride, including those of length-1 axes (x[:, None].reshape(3, 1) keeps stride 0)
+    if (opts.copy !== true && requested.length === this.ndim && requested.every((n, i) => n === this.shape[i])) {
+      return this.viewOf(this.shape, this.strides, this.offset)
+    }
+    const target = resolveShape(this.size, requested)
+    if (opts.copy !== true) {
+      const strides = reshapeStrides(this.shape, this.strides, target, order)
+      if (strides !== null) return this.viewOf(target, strides, this.offset)
+      if (opts.copy === false) throw new ValueError(`Unable to avoid creating a copy while reshaping (${this.shape.join(', ')}) into (${target.join(', ')})`)
+    }
+    // a view of a hidden copy, with the natural strides of `order` (the copy may be empty: zero strides)
     const hidden = this.copy(order)
-    return hidden.viewOf(target, reshapeStrides(hidden.shape, hidden.strides, target, order)!, hidden.offset)
+    return hidden.viewOf(target, contiguousStrides(target, order), hidden.offset)
   }
 
   /** A 1-D view when NumPy's ravel is a view (contiguous in `order`), otherwise a copy. */
@@ -291,10 +326,12 @@ export class NDArray implements ArrayDescriptor {
     return this.flatten(eff)
   }
 
-  /** A 1-D copy, always. */
+  /** A 1-D copy, always. 'K' reads the elements in memory order, as NumPy's nditer does (strides not negated). */
   flatten(order: CopyOrder = 'C'): NDArray {
-    const c = this.copy(order)
-    return new NDArray({ buffer: c.buffer, dtype: c.dtype, shape: [c.size], strides: [1], offset: 0 })
+    const o = checkOrder(order, ['C', 'F', 'A', 'K'], 'flatten') as CopyOrder
+    const c = o === 'K' ? this.transpose(keepOrderIterAxes(this.shape, this.strides)).copy('C') : this.copy(o)
+    // a fresh zero-size array has stride 0 in NumPy
+    return new NDArray({ buffer: c.buffer, dtype: c.dtype, shape: [c.size], strides: [c.size === 0 ? 0 : 1], offset: 0 })
   }
 
   /**
@@ -312,7 +349,8 @@ export class NDArray implements ArrayDescriptor {
     if (to.itemsize !== from) {
       if (this.ndim === 0) throw new DTypeError(`Changing the dtype of a 0d array is only supported if the itemsize is unchanged (${this.dtype} → ${to.name})`)
       const last = this.ndim - 1
-      if (this.shape[last]! > 1 && this.strides[last] !== 1) {
+      // NumPy exempts zero-size arrays from the contiguity rule (their strides are often 0)
+      if (this.shape[last]! > 1 && this.size !== 0 && this.strides[last] !== 1) {
         throw new DTypeError(`To change to a dtype of a different size (${this.dtype} → ${to.name}), the last axis must be contiguous; its stride is ${bytesStrides[last]} bytes`)
       }
       const lastBytes = this.shape[last]! * from
@@ -333,16 +371,10 @@ export class NDArray implements ArrayDescriptor {
 
   // ---------------------------------------------------------------- copies
 
-  /** Memory order a 'K'/'A' copy should follow. */
-  private layoutOrder(order: CopyOrder): Order {
-    if (order === 'C' || order === 'F') return order
-    return this.flags.fContiguous && !this.flags.cContiguous ? 'F' : 'C'
-  }
-
   /** A copy that owns its data, laid out in `order` (default 'C', like ndarray.copy). */
   copy(order: CopyOrder = 'C'): NDArray {
     const o = checkOrder(order, ['C', 'F', 'A', 'K'], 'copy') as CopyOrder
-    const out = NDArray.alloc(this.shape, this.dtype, this.layoutOrder(o))
+    const out = NDArray.allocLike(this, this.dtype, o)
     copyInto(out, this)
     return out
   }
@@ -351,7 +383,7 @@ export class NDArray implements ArrayDescriptor {
   astype(dt: DTypeName | string, opts: { copy?: boolean; order?: CopyOrder } = {}): NDArray {
     const to = lookupDType(dt).name
     if (opts.copy === false && to === this.dtype) return this
-    const out = NDArray.alloc(this.shape, to, this.layoutOrder(opts.order ?? 'K'))
+    const out = NDArray.allocLike(this, to, checkOrder(opts.order ?? 'K', ['C', 'F', 'A', 'K'], 'astype') as CopyOrder)
     copyInto(out, this)
     return out
   }
@@ -360,7 +392,10 @@ export class NDArray implements ArrayDescriptor {
   assign(src: NDArray | Scalar): this {
     this.assertWriteable('assign')
     if (!(src instanceof NDArray)) return this.fill(src)
-    const strides = broadcastStrides(src.shape, src.strides, this.shape, 'value')
+    // like NumPy's setitem, leading length-1 axes of the value beyond this array's ndim are dropped
+    let lead = 0
+    while (src.ndim - lead > this.ndim && src.shape[lead] === 1) lead++
+    const strides = broadcastStrides(src.shape.slice(lead), src.strides.slice(lead), this.shape, 'value')
     copyInto(this, { buffer: src.buffer, dtype: src.dtype, shape: this.shape, strides, offset: src.offset })
     return this
   }

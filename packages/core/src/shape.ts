@@ -63,6 +63,50 @@ export function isFContiguous(shape: readonly number[], strides: readonly number
   return true
 }
 
+/**
+ * Strides (elements) of a new array laid out like (shape, strides) in NumPy's KEEPORDER: the axes sorted by
+ * |stride| descending (ties keep axis order), packed densely (PyArray_CreateSortedStridePerm + new-like-array).
+ */
+export function keepOrderStrides(shape: readonly number[], strides: readonly number[]): number[] {
+  const perm = [...shape.keys()].sort((x, y) => Math.abs(strides[y]!) - Math.abs(strides[x]!) || x - y)
+  const out = new Array<number>(shape.length)
+  let s = 1
+  for (let i = perm.length - 1; i >= 0; i--) {
+    const p = perm[i]!
+    out[p] = s
+    s *= shape[p]!
+  }
+  return out
+}
+
+/**
+ * The axis permutation (outermost first) in which NumPy's nditer walks an array in KEEPORDER without negating
+ * strides (flatten('K') / a copying ravel('K')): a stable insertion sort by |stride| where length-1 axes count
+ * as stride 0 and a comparison involving a zero stride is ambiguous (the axes keep their C order).
+ */
+export function keepOrderIterAxes(shape: readonly number[], strides: readonly number[]): number[] {
+  const nd = shape.length
+  // nditer's axis data run from the last (fastest) axis to the first
+  const perm = [...Array(nd).keys()].map((j) => nd - 1 - j)
+  const st = (ax: number): number => (shape[ax] === 1 ? 0 : strides[ax]!)
+  for (let i0 = 1; i0 < nd; i0++) {
+    const ax0 = perm[i0]!
+    const s0 = st(ax0)
+    let ipos = i0
+    for (let i1 = i0 - 1; i1 >= 0; i1--) {
+      const s1 = st(perm[i1]!)
+      if (s0 === 0 || s1 === 0) continue // ambiguous: look further left
+      if (Math.abs(s1) > Math.abs(s0)) ipos = i1
+      else break
+    }
+    if (ipos !== i0) {
+      perm.splice(i0, 1)
+      perm.splice(ipos, 0, ax0)
+    }
+  }
+  return perm.reverse()
+}
+
 /** Normalise one axis (negative counts from the end). Throws AxisError naming the operand. */
 export function normalizeAxis(axis: number, ndim: number, what = 'axis'): number {
   if (!Number.isInteger(axis)) throw new AxisError(`${what} must be an integer, got ${String(axis)}`)

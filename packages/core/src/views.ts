@@ -12,12 +12,13 @@ export function broadcastTo(a: NDArray, shape: readonly number[]): NDArray {
 
 /**
  * Views of the arrays broadcast against each other. Arrays whose shape had to change are read-only
- * (NumPy marks them warn-on-write, because their elements alias); unchanged ones are plain views.
+ * (NumPy marks them warn-on-write, because their elements alias); unchanged ones are returned as they are
+ * (the same objects, as np.broadcast_arrays does).
  */
 export function broadcastArrays(...arrays: NDArray[]): NDArray[] {
   const shape = broadcastShapes(...arrays.map((a) => a.shape))
   return arrays.map((a) => {
-    if (a.shape.length === shape.length && a.shape.every((n, i) => n === shape[i])) return a.view()
+    if (a.shape.length === shape.length && a.shape.every((n, i) => n === shape[i])) return a
     return a.broadcastTo(shape)
   })
 }
