@@ -1,0 +1,210 @@
+/**
+ * runElementwise(job, start, end): THE elementwise kernel entry point, called by the calling thread (inline) and
+ * by the workers on their chunks. It walks iteration elements [start, end) of the job's loop plan (loop-plan.ts)
+ * and calls the registered loop (registry.ts) for each run along the innermost loop dimension.
+ *
+ * Job format (see job.ts for the contract):
+ *   op        registry op name ('add', 'sqrt', 'where', 'clip', ...) or the built-ins 'copy' (operands [dst, src]:
+ *             cast copy, blocked transposes) and 'fill' (operands [out], params.value)
+ *   operands  [out, ...inputs], all with the output's shape (inputs broadcast with stride 0)
+ *   params    { dtype: the loop dtype } — inputs either have it, or (number dtypes only) are read exactly as JS
+ *             numbers by the 'mixed' loops; the output has it, or bool for comparisons/logical ops
+ * The result of a job does not depend on how [0, size) is split, because every iteration element writes its own
+ * output element and the ufunc layer never builds a job whose output overlaps an input it reads (except the exact
+ * same view, element by element).
+ */
+import type { ArrayDescriptor } from '../descriptor.js'
+import { DTYPES, typedView, type DTypeName, type TypedArray } from '../dtype.js'
+import { ValueError } from '../errors.js'
+import { runCopy } from './copy.js'
+import type { ElementwiseJob } from './job.js'
+import { Cursor, makeLoopPlan, type LoopPlan } from './loop-plan.js'
+import {
+  getKernel, swapPartner, type BinaryContiguous, type BinaryStrided, type Kernel, type LayoutClass, type TernaryContiguous,
+  type TernaryStrided, type UnaryContiguous, type UnaryStrided,
+} from './registry.js'
+
+let lastJob: ElementwiseJob | null = null
+let lastPlan: LoopPlan | null = null
+
+/**
+ * The loop plan of a job. The last one is cached when only a chunk ran (chunks of one job usually run back to
+ * back); a whole-job run does not keep the job (and its buffers) alive.
+ */
+export function planOf(job: ElementwiseJob, keep = true): LoopPlan {
+  if (job === lastJob) return lastPlan!
+  const p = makeLoopPlan(job.operands)
+  if (keep) {
+    lastJob = job
+    lastPlan = p
+  }
+  return p
+}
+
+/** Run iteration elements [start, end) of an elementwise job. */
+export function runElementwise(job: ElementwiseJob, start: number, end: number): void {
+  if (end > job.size) end = job.size
+  if (start < 0) start = 0
+  if (start >= end) return
+  if (job.op === 'copy') { runCopy(job, start, end); return }
+  if (job.op === 'fill') { runFill(job, start, end); return }
+  const dt = job.params?.['dtype'] as DTypeName | undefined
+  if (dt === undefined || !(dt in DTYPES)) throw new ValueError(`elementwise job '${job.op}' has no loop dtype in params.dtype`)
+  const ops = job.operands
+  const plan = planOf(job, end - start < job.size)
+  switch (ops.length) {
+    case 2: return runUnary(job.op, dt, ops, plan, start, end)
+    case 3: return runBinary(job.op, dt, ops, plan, start, end)
+    case 4: return runTernary(job.op, dt, ops, plan, start, end)
+    default: throw new ValueError(`elementwise job '${job.op}' has ${ops.length} operands; expected 2 to 4`)
+  }
+}
+
+function isMixed(op: string, dt: DTypeName, ops: readonly ArrayDescriptor[]): boolean {
+  const T = DTYPES[dt].TypedArray
+  for (let k = 1; k < ops.length; k++) {
+    if (op === 'where' && k === 1) continue
+    if (DTYPES[ops[k]!.dtype].TypedArray !== T) return true
+  }
+  return false
+}
+
+function missing(op: string, dt: DTypeName): never {
+  throw new ValueError(`no '${op}' loop for dtype ${dt}`)
+}
+
+function pick(op: string, dt: DTypeName, layout: LayoutClass): { fn: Kernel; strided: boolean } {
+  const fn = getKernel(op, dt, layout)
+  if (fn !== undefined) return { fn, strided: layout === 'strided' || layout === 'mixed' }
+  const s = getKernel(op, dt, 'strided') ?? missing(op, dt)
+  return { fn: s, strided: true }
+}
+
+function runUnary(op: string, dt: DTypeName, ops: readonly ArrayDescriptor[], plan: LoopPlan, start: number, end: number): void {
+  const o = typedView(ops[0]!.buffer, ops[0]!.dtype)
+  const a = typedView(ops[1]!.buffer, ops[1]!.dtype)
+  const so = plan.strides[0]![0]!
+  const sa = plan.strides[1]![0]!
+  const layout: LayoutClass = isMixed(op, dt, ops) ? 'mixed' : so === 1 && sa === 1 ? 'contiguous' : 'strided'
+  const { fn, strided } = pick(op, dt, layout)
+  const oneD = plan.shape.length === 1
+  if (!strided) {
+    const k = fn as unknown as UnaryContiguous
+    if (oneD) { k(end - start, o, plan.offsets[0]! + start, a, plan.offsets[1]! + start); return }
+    const cur = new Cursor(plan, start, end)
+    let c: number
+    while ((c = cur.next()) > 0) k(c, o, cur.offs[0]!, a, cur.offs[1]!)
+    return
+  }
+  const k = fn as unknown as UnaryStrided
+  if (oneD) { k(end - start, o, plan.offsets[0]! + start * so, so, a, plan.offsets[1]! + start * sa, sa); return }
+  const cur = new Cursor(plan, start, end)
+  let c: number
+  while ((c = cur.next()) > 0) k(c, o, cur.offs[0]!, so, a, cur.offs[1]!, sa)
+}
+
+function runBinary(op: string, dt: DTypeName, ops: readonly ArrayDescriptor[], plan: LoopPlan, start: number, end: number): void {
+  const o = typedView(ops[0]!.buffer, ops[0]!.dtype)
+  let a: TypedArray = typedView(ops[1]!.buffer, ops[1]!.dtype)
+  let b: TypedArray = typedView(ops[2]!.buffer, ops[2]!.dtype)
+  const so = plan.strides[0]![0]!
+  let sa = plan.strides[1]![0]!
+  let sb = plan.strides[2]![0]!
+  let ia = 1
+  let ib = 2
+  let layout: LayoutClass
+  if (isMixed(op, dt, ops)) layout = 'mixed'
+  else if (so === 1 && sa === 1 && sb === 1) layout = 'contiguous'
+  else if (so === 1 && sa === 1 && sb === 0) layout = 'scalar-2'
+  else if (so === 1 && sa === 0 && sb === 1) layout = 'scalar-1'
+  else layout = 'strided'
+  let kop = op
+  if (layout === 'scalar-1' && getKernel(op, dt, 'scalar-1') === undefined) {
+    const partner = swapPartner(op)
+    if (partner !== undefined && getKernel(partner, dt, 'scalar-2') !== undefined) {
+      // run partner(b, a) with the scalar second
+      kop = partner
+      layout = 'scalar-2'
+      ;[a, b] = [b, a]
+      ;[sa, sb] = [sb, sa]
+      ia = 2
+      ib = 1
+    }
+  }
+  const { fn, strided } = pick(kop, dt, layout)
+  const oneD = plan.shape.length === 1
+  if (!strided) {
+    const k = fn as unknown as BinaryContiguous
+    // scalar layouts have stride 0 on the scalar input: its offset does not move with start
+    if (oneD) {
+      k(end - start, o, plan.offsets[0]! + start, a, plan.offsets[ia]! + start * sa, b, plan.offsets[ib]! + start * sb)
+      return
+    }
+    const cur = new Cursor(plan, start, end)
+    let c: number
+    while ((c = cur.next()) > 0) k(c, o, cur.offs[0]!, a, cur.offs[ia]!, b, cur.offs[ib]!)
+    return
+  }
+  const k = fn as unknown as BinaryStrided
+  if (oneD) {
+    k(end - start, o, plan.offsets[0]! + start * so, so, a, plan.offsets[ia]! + start * sa, sa, b, plan.offsets[ib]! + start * sb, sb)
+    return
+  }
+  const cur = new Cursor(plan, start, end)
+  let c: number
+  while ((c = cur.next()) > 0) k(c, o, cur.offs[0]!, so, a, cur.offs[ia]!, sa, b, cur.offs[ib]!, sb)
+}
+
+function runTernary(op: string, dt: DTypeName, ops: readonly ArrayDescriptor[], plan: LoopPlan, start: number, end: number): void {
+  const o = typedView(ops[0]!.buffer, ops[0]!.dtype)
+  const a = typedView(ops[1]!.buffer, ops[1]!.dtype)
+  const b = typedView(ops[2]!.buffer, ops[2]!.dtype)
+  const c3 = typedView(ops[3]!.buffer, ops[3]!.dtype)
+  const so = plan.strides[0]![0]!
+  const sa = plan.strides[1]![0]!
+  const sb = plan.strides[2]![0]!
+  const sc = plan.strides[3]![0]!
+  let layout: LayoutClass
+  if (isMixed(op, dt, ops)) layout = 'mixed'
+  else if (so === 1 && sa === 1 && sb === 1 && sc === 1) layout = 'contiguous'
+  else if (so === 1 && sa === 1 && sb === 0 && sc === 0) layout = 'scalar-23'
+  else layout = 'strided'
+  const { fn, strided } = pick(op, dt, layout)
+  const oneD = plan.shape.length === 1
+  if (!strided) {
+    const k = fn as unknown as TernaryContiguous
+    if (oneD) {
+      k(end - start, o, plan.offsets[0]! + start, a, plan.offsets[1]! + start * sa, b, plan.offsets[2]! + start * sb, c3, plan.offsets[3]! + start * sc)
+      return
+    }
+    const cur = new Cursor(plan, start, end)
+    let c: number
+    while ((c = cur.next()) > 0) k(c, o, cur.offs[0]!, a, cur.offs[1]!, b, cur.offs[2]!, c3, cur.offs[3]!)
+    return
+  }
+  const k = fn as unknown as TernaryStrided
+  if (oneD) {
+    k(end - start, o, plan.offsets[0]! + start * so, so, a, plan.offsets[1]! + start * sa, sa, b, plan.offsets[2]! + start * sb, sb, c3, plan.offsets[3]! + start * sc, sc)
+    return
+  }
+  const cur = new Cursor(plan, start, end)
+  let c: number
+  while ((c = cur.next()) > 0) k(c, o, cur.offs[0]!, so, a, cur.offs[1]!, sa, b, cur.offs[2]!, sb, c3, cur.offs[3]!, sc)
+}
+
+/** op 'fill': operands [out], params.value (a stored value: number, or bigint for int64/uint64). */
+function runFill(job: ElementwiseJob, start: number, end: number): void {
+  const out = job.operands[0]!
+  const o = typedView(out.buffer, out.dtype) as unknown as { fill(v: unknown, s: number, e: number): void; [i: number]: unknown }
+  const raw = job.params?.['value']
+  const v = typeof raw === 'boolean' ? (DTYPES[out.dtype].bigint ? BigInt(raw) : raw ? 1 : 0) : raw
+  const plan = planOf(job, end - start < job.size)
+  const s = plan.strides[0]![0]!
+  const cur = new Cursor(plan, start, end)
+  let c: number
+  while ((c = cur.next()) > 0) {
+    const off = cur.offs[0]!
+    if (s === 1) o.fill(v, off, off + c)
+    else for (let i = 0; i < c; i++) o[off + i * s] = v
+  }
+}
