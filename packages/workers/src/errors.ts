@@ -1,0 +1,24 @@
+/**
+ * Errors of the worker runtime. All extend @strided/core's StridedError.
+ */
+import { StridedError } from '@strided/core'
+
+/** A job was cancelled through its AbortSignal (queued: dropped; running: stopped at the next block). */
+export class AbortError extends StridedError {
+  constructor(message = 'The operation was aborted', readonly reason?: unknown) {
+    super(message)
+  }
+}
+
+/** A worker thread died while running part of a job; the pool replaces it and later jobs still run. */
+export class WorkerCrashError extends StridedError {
+  constructor(message: string, override readonly cause?: unknown) {
+    super(message)
+  }
+}
+
+/** An operand lives in an ArrayBuffer, which threads cannot share. */
+export class NotSharedError extends StridedError {}
+
+/** The runtime was closed; no new jobs are accepted. */
+export class RuntimeClosedError extends StridedError {}

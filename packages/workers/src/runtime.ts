@@ -1,0 +1,233 @@
+/**
+ * Runtime: every kernel op of @strided/core, async, split across a Piscina worker pool.
+ *
+ * A call is: register its reads/writes with the hazard tracker (synchronously, so call order is program
+ * order) → wait for conflicting in-flight jobs → prepare the job on the calling thread (validation,
+ * promotion, allocation, the exact overlap check: OverlapError before anything is written) → run it inline
+ * when small, else split it into shares for the workers (optionally one on the calling thread) → finish
+ * (combine reduction partials in the job's fixed order). Arrays travel as descriptors over their
+ * SharedArrayBuffer, never copied.
+ */
+import { Piscina } from 'piscina'
+import {
+  NDArray, prepareUfunc, prepareReduction, toDescriptor,
+  type ArrayDescriptor, type DTypeName, type ElementwiseJob, type Job, type ReductionJob, type ReductionPartial, type Scalar,
+} from '@strided/core'
+import { AbortError, NotSharedError, RuntimeClosedError, WorkerCrashError } from './errors.js'
+import { HazardTracker, type Access } from './hazards.js'
+import { resolveOptions, type ResolvedOptions, type RuntimeOptions } from './options.js'
+import { splitRange } from './partition.js'
+import { runShare, type ShareResult, type ShareTask } from './task.js'
+
+export type Operand = NDArray | number | bigint | boolean
+
+export interface JobOptions {
+  /** Cancel the job: queued → dropped, running → stopped at the next block; the promise rejects with AbortError. */
+  signal?: AbortSignal
+}
+
+export interface UfuncOptions extends JobOptions {
+  out?: NDArray
+  /** 'error' (default): any overlap of out with an input other than the identical view throws OverlapError. 'copy': NumPy's copy-first semantics. */
+  overlap?: 'error' | 'copy'
+  dtype?: DTypeName
+}
+
+export interface ReduceOptions extends JobOptions {
+  axis?: number | number[] | null
+  keepdims?: boolean
+  dtype?: DTypeName
+  out?: NDArray
+  ddof?: number
+}
+
+export const BINARY_OPS = [
+  'add', 'subtract', 'multiply', 'divide', 'floorDivide', 'mod', 'power', 'maximum', 'minimum',
+  'bitwiseAnd', 'bitwiseOr', 'bitwiseXor', 'equal', 'notEqual', 'less', 'lessEqual', 'greater', 'greaterEqual',
+  'logicalAnd', 'logicalOr',
+] as const
+export const UNARY_OPS = [
+  'negative', 'abs', 'sqrt', 'square', 'exp', 'expm1', 'log', 'log1p', 'sin', 'cos', 'tan', 'tanh',
+  'floor', 'ceil', 'rint', 'sign', 'logicalNot',
+] as const
+export const REDUCTION_OPS = ['sum', 'prod', 'min', 'max', 'mean', 'var', 'std', 'argmin', 'argmax', 'any', 'all'] as const
+
+export type BinaryOp = (typeof BINARY_OPS)[number]
+export type UnaryOp = (typeof UNARY_OPS)[number]
+export type ReductionOp = (typeof REDUCTION_OPS)[number]
+
+type BinaryMethods = { [K in BinaryOp]: (a: Operand, b: Operand, opts?: UfuncOptions) => Promise<NDArray> }
+type UnaryMethods = { [K in UnaryOp]: (a: Operand, opts?: UfuncOptions) => Promise<NDArray> }
+type ReductionMethods = { [K in ReductionOp]: (a: NDArray, opts?: ReduceOptions) => Promise<NDArray | Scalar> }
+
+const asyncDispose: typeof Symbol.asyncDispose = Symbol.asyncDispose ?? (Symbol.for('Symbol.asyncDispose') as typeof Symbol.asyncDispose)
+
+function arraysOf(xs: readonly unknown[]): NDArray[] {
+  return xs.filter((x): x is NDArray => x instanceof NDArray)
+}
+
+/** Strip prototypes and typed-array caches: what is posted is descriptors and plain data only. */
+function postable(job: Job): Job {
+  if (job.kind === 'elementwise') return { ...job, operands: job.operands.map(toDescriptor) }
+  return job
+}
+
+export class Runtime {
+  readonly options: ResolvedOptions
+  /** The Piscina pool (null with threads: 0). Exposed for diagnostics; do not run tasks on it directly. */
+  readonly pool: Piscina | null
+  readonly #hazards: HazardTracker
+  #closed = false
+
+  constructor(options: RuntimeOptions = {}) {
+    this.options = resolveOptions(options)
+    this.#hazards = new HazardTracker(this.options.hazardBudget)
+    this.pool = this.options.threads === 0 ? null : new Piscina({
+      filename: new URL('./worker-entry.mjs', import.meta.url).href,
+      minThreads: this.options.threads,
+      maxThreads: this.options.threads,
+      idleTimeout: 2 ** 31 - 1,
+      concurrentTasksPerWorker: 1,
+    })
+  }
+
+  get threads(): number { return this.options.threads }
+
+  // ---------------------------------------------------------------- public entry points
+
+  /** Any elementwise op of @strided/core by name, e.g. ufunc('add', [a, b], { out }). */
+  ufunc(op: string, inputs: readonly Operand[], opts: UfuncOptions = {}): Promise<NDArray> {
+    const { signal, ...rest } = opts
+    const arrays = arraysOf(inputs)
+    return this.schedule({ reads: arrays, writes: rest.out ? [rest.out] : [] }, [...arrays, ...(rest.out ? [rest.out] : [])], signal, async () => {
+      const p = prepareUfunc(op, inputs, rest)
+      await this.execute(p.job, signal)
+      p.finish()
+      return p.result
+    })
+  }
+
+  /** Any reduction of @strided/core by name, e.g. reduce('sum', x, { axis: 0 }). */
+  reduce(op: string, a: NDArray, opts: ReduceOptions = {}): Promise<NDArray | Scalar> {
+    const { signal, ...rest } = opts
+    return this.schedule({ reads: [a], writes: rest.out ? [rest.out] : [] }, [a, ...(rest.out ? [rest.out] : [])], signal, async () => {
+      const p = prepareReduction(op, a, rest)
+      const partials = await this.execute(p.job, signal)
+      return p.finish(partials)
+    })
+  }
+
+  /** where(cond, x, y) */
+  where(cond: Operand, x: Operand, y: Operand, opts?: UfuncOptions): Promise<NDArray> { return this.ufunc('where', [cond, x, y], opts) }
+  /** clip(a, lo, hi) */
+  clip(a: Operand, lo: Operand, hi: Operand, opts?: UfuncOptions): Promise<NDArray> { return this.ufunc('clip', [a, lo, hi], opts) }
+
+  /** Resolves when every job submitted so far has settled. */
+  drain(): Promise<void> { return this.#hazards.idle() }
+
+  /** Wait for submitted jobs, then stop the workers. Leaves no handles: the process can exit. */
+  async close(): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
+    await this.#hazards.idle()
+    await this.pool?.destroy()
+  }
+
+  [asyncDispose](): Promise<void> { return this.close() }
+
+  // ---------------------------------------------------------------- scheduling
+
+  private async schedule<T>(access: Access, operands: readonly NDArray[], signal: AbortSignal | undefined, body: () => Promise<T>): Promise<T> {
+    if (this.#closed) throw new RuntimeClosedError('Runtime is closed: create a new Runtime to run more jobs')
+    for (const a of operands) {
+      if (!(a.buffer instanceof SharedArrayBuffer)) {
+        throw new NotSharedError(`operand with shape (${a.shape.join(', ')}), dtype ${a.dtype} is backed by an ArrayBuffer; worker threads share only SharedArrayBuffer memory. Make a shared copy with array(a), or create it with zeros()/fromBuffer(new SharedArrayBuffer(...))`)
+      }
+    }
+    if (signal?.aborted) throw new AbortError('The operation was aborted before it was queued', signal.reason)
+    const ticket = this.#hazards.register(access)
+    try {
+      if (signal === undefined) await ticket.ready
+      else await raceAbort(ticket.ready, signal, 'The operation was aborted while waiting for earlier jobs')
+      if (signal?.aborted) throw new AbortError('The operation was aborted before it started', signal.reason)
+      return await body()
+    } finally {
+      ticket.release()
+    }
+  }
+
+  /** Run a prepared job inline or across the pool; returns reduction partials in unit order. */
+  private async execute(job: Job, signal: AbortSignal | undefined): Promise<ReductionPartial[]> {
+    const work = job.kind === 'elementwise' ? job.size * job.cost : job.units * job.elementsPerUnit * job.cost
+    const pieces = job.kind === 'elementwise' ? job.size : job.units
+    if (this.pool === null || work < this.options.inlineThreshold || pieces <= 1) {
+      const r = runShare({ job, start: 0, end: pieces, cancel: null })
+      return r.partials ?? []
+    }
+    const parts = this.options.threads + (this.options.mainThreadShare ? 1 : 0)
+    const ranges = job.kind === 'elementwise' ? splitRange(job.size, parts, (job as ElementwiseJob).grain) : splitRange((job as ReductionJob).units, parts, 1)
+    const cancel = signal === undefined ? null : new Int32Array(new SharedArrayBuffer(4))
+    const onAbort = (): void => { if (cancel) Atomics.store(cancel, 0, 1) }
+    signal?.addEventListener('abort', onAbort, { once: true })
+    const posted = postable(job)
+    const mine = this.options.mainThreadShare && ranges.length > 1 ? ranges.pop()! : undefined
+    const tasks = ranges.map(([start, end]) => this.pool!.run({ job: posted, start, end, cancel } satisfies ShareTask) as Promise<ShareResult>)
+    let mineResult: ShareResult | undefined
+    let mineError: unknown
+    if (mine) {
+      try { mineResult = runShare({ job, start: mine[0], end: mine[1], cancel }) } catch (e) { mineError = e }
+    }
+    const settled = await Promise.allSettled(tasks)
+    signal?.removeEventListener('abort', onAbort)
+    if (signal?.aborted || settled.some((s) => s.status === 'fulfilled' && s.value.cancelled) || mineResult?.cancelled) {
+      throw new AbortError(`${job.op} was aborted while running; its output may be partly written`, signal?.reason)
+    }
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
+    if (failed) {
+      const reason = failed.reason as { message?: string } | undefined
+      throw new WorkerCrashError(`a worker thread failed while running ${job.op} (${describe(job)}): ${reason?.message ?? String(reason)}; the pool replaces it`, failed.reason)
+    }
+    if (mineError !== undefined) throw mineError
+    const partials: ReductionPartial[] = []
+    for (const s of settled) if (s.status === 'fulfilled' && s.value.partials) partials.push(...s.value.partials)
+    if (mineResult?.partials) partials.push(...mineResult.partials)
+    return partials
+  }
+}
+
+function describe(job: Job): string {
+  if (job.kind === 'elementwise') {
+    const o = job.operands[0] as ArrayDescriptor
+    return `output shape (${o.shape.join(', ')}), dtype ${o.dtype}`
+  }
+  return `${job.units} units`
+}
+
+function raceAbort(p: Promise<void>, signal: AbortSignal, message: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = (): void => reject(new AbortError(message, signal.reason))
+    signal.addEventListener('abort', onAbort, { once: true })
+    p.then(() => { signal.removeEventListener('abort', onAbort); resolve() }, reject)
+  })
+}
+
+// The op methods are generated from the op lists; each is ufunc(name, ...) or reduce(name, ...).
+export interface Runtime extends BinaryMethods, UnaryMethods, ReductionMethods {}
+for (const op of BINARY_OPS) {
+  Object.defineProperty(Runtime.prototype, op, {
+    value: function (this: Runtime, a: Operand, b: Operand, opts?: UfuncOptions) { return this.ufunc(op, [a, b], opts) },
+    writable: true, configurable: true,
+  })
+}
+for (const op of UNARY_OPS) {
+  Object.defineProperty(Runtime.prototype, op, {
+    value: function (this: Runtime, a: Operand, opts?: UfuncOptions) { return this.ufunc(op, [a], opts) },
+    writable: true, configurable: true,
+  })
+}
+for (const op of REDUCTION_OPS) {
+  Object.defineProperty(Runtime.prototype, op, {
+    value: function (this: Runtime, a: NDArray, opts?: ReduceOptions) { return this.reduce(op, a, opts) },
+    writable: true, configurable: true,
+  })
+}

@@ -1,0 +1,46 @@
+/**
+ * What one thread runs for one share of a job: the same kernels as the inline path, over a sub-range,
+ * checking a shared cancel flag between blocks so an aborted job stops promptly.
+ */
+import { runElementwise, runReductionUnits, type Job, type ReductionPartial } from '@strided/core'
+
+export interface ShareTask {
+  readonly job: Job
+  /** elementwise: iteration elements [start, end); reduction: units [start, end). */
+  readonly start: number
+  readonly end: number
+  /** Int32Array over a SharedArrayBuffer; non-zero means stop. null when the job has no AbortSignal. */
+  readonly cancel: Int32Array | null
+}
+
+export interface ShareResult {
+  readonly cancelled: boolean
+  /** Reduction partials of units [start, end), in unit order. */
+  readonly partials?: ReductionPartial[]
+}
+
+/** Elements per cancel check: big enough that the check costs nothing, small enough to stop within ~1 ms. */
+const BLOCK = 1 << 16
+
+export function runShare(task: ShareTask): ShareResult {
+  const { job, start, end, cancel } = task
+  if (job.kind === 'elementwise') {
+    if (cancel === null) {
+      runElementwise(job, start, end)
+      return { cancelled: false }
+    }
+    const step = Math.max(job.grain, Math.floor(BLOCK / job.cost / job.grain) * job.grain)
+    for (let s = start; s < end; s += step) {
+      if (Atomics.load(cancel, 0) !== 0) return { cancelled: true }
+      runElementwise(job, s, Math.min(end, s + step))
+    }
+    return { cancelled: false }
+  }
+  if (cancel === null) return { cancelled: false, partials: runReductionUnits(job, start, end) }
+  const partials: ReductionPartial[] = []
+  for (let u = start; u < end; u++) {
+    if (Atomics.load(cancel, 0) !== 0) return { cancelled: true }
+    partials.push(...runReductionUnits(job, u, u + 1))
+  }
+  return { cancelled: false, partials }
+}
