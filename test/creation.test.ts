@@ -189,7 +189,7 @@ describe('creation: documented strided behaviour', () => {
   it('fromBuffer wraps memory without copying; strides and offset are validated', () => {
     const buf = new SharedArrayBuffer(64)
     const a = fromBuffer(buf, { dtype: 'int32' })
-    expect([a.shape, a.base, a.flags.ownData]).toEqual([[16], null, true])
+    expect([a.shape, a.base, a.flags.ownData]).toEqual([[16], null, false]) // caller memory: OWNDATA False, as np.frombuffer
     const ta = new Int32Array(buf, 8, 4)
     const b = fromBuffer(ta, { dtype: 'int32' })
     b.set(0, 42)
@@ -202,5 +202,19 @@ describe('creation: documented strided behaviour', () => {
     expect(() => fromBuffer(new Int8Array(buf, 3, 8), { dtype: 'int32' })).toThrow(BoundsError)
     expect(() => fromBuffer(ta, { dtype: 'int32', shape: [5] })).toThrow(BoundsError)
     expect(fromBuffer(buf, { dtype: 'float64', shape: [0], offset: 8 }).size).toBe(0)
+  })
+})
+
+describe('fromBuffer ownership', () => {
+  it('wraps caller memory: not an owner (NumPy frombuffer: OWNDATA False), writes go to the caller buffer', async () => {
+    const { fromBuffer } = await import('@strided/core')
+    const sab = new SharedArrayBuffer(32)
+    const a = fromBuffer(sab, { dtype: 'float64' })
+    expect(a.flags.ownData).toBe(false)
+    expect(a.base).toBe(null)
+    a.set(1, 2.5)
+    expect(new Float64Array(sab)[1]).toBe(2.5)
+    expect(a.slice('1:').flags.ownData).toBe(false)
+    expect(a.copy().flags.ownData).toBe(true)
   })
 })

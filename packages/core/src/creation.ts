@@ -222,7 +222,7 @@ export function fromBuffer(buffer: SharedArrayBuffer | ArrayBuffer | ArrayBuffer
   if (shape[0]! < 0) throw new BoundsError(`fromBuffer: offset ${offset} is past the end of the buffer (${available} elements of ${d.name})`)
   const strides = opts.strides === undefined ? contiguousStrides(shape) : [...opts.strides]
   checkInBounds(shape, strides, baseOffset + offset, baseOffset, baseOffset + available, 'fromBuffer')
-  return new NDArray({ buffer: buf, dtype: d.name, shape, strides, offset: baseOffset + offset }, { writeable: opts.writeable ?? true })
+  return new NDArray({ buffer: buf, dtype: d.name, shape, strides, offset: baseOffset + offset }, { writeable: opts.writeable ?? true, external: true })
 }
 
 function checkInBounds(shape: readonly number[], strides: readonly number[], offset: number, lo: number, hi: number, what: string): void {

@@ -29,7 +29,12 @@ export interface Flags {
   readonly aligned: boolean
 }
 
-interface ViewOptions { base?: NDArray | null; writeable?: boolean }
+interface ViewOptions {
+  base?: NDArray | null
+  writeable?: boolean
+  /** The memory belongs to the caller (fromBuffer): no owner array, but flags.ownData is false, as NumPy's frombuffer. */
+  external?: boolean
+}
 
 /** Hook for printing, installed by format/ to keep this file free of formatting code. */
 export const printing: { repr?: (a: NDArray) => string; str?: (a: NDArray) => string } = {}
@@ -47,6 +52,7 @@ export class NDArray implements ArrayDescriptor {
   /** A typed array of dtype over the whole buffer; element i of the view is data[offset + Σ i_k·strides[k]]. */
   readonly data: TypedArray
   #writeable: boolean
+  readonly #external: boolean
   #flags: { c: boolean; f: boolean } | undefined
 
   /** Wrap a descriptor as-is (no bounds validation: use fromBuffer/asStrided for untrusted input). */
@@ -60,6 +66,7 @@ export class NDArray implements ArrayDescriptor {
     this.base = opts.base ?? null
     this.data = typedView(desc.buffer, desc.dtype)
     this.#writeable = opts.writeable ?? true
+    this.#external = opts.external ?? false
   }
 
   /** A fresh owner array in a new SharedArrayBuffer, contiguous in `order`, zero-filled. */
@@ -102,7 +109,7 @@ export class NDArray implements ArrayDescriptor {
     return {
       cContiguous: c,
       fContiguous: f,
-      ownData: this.base === null,
+      ownData: this.base === null && !this.#external,
       // every view is element-aligned: offsets and strides are whole elements of its dtype
       aligned: true,
       get writeable() { return self.#writeable },
