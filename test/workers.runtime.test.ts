@@ -77,6 +77,32 @@ describe('Runtime parity with the inline kernels (bit-identical for any thread c
   })
 })
 
+describe('Runtime copies run on the pool with the same result as inline', () => {
+  it('copy in every order, astype and copyInto over layouts and thread counts', async () => {
+    for (const x of layouts([301, 257], 31)) {
+      for (const order of ['C', 'F', 'A', 'K'] as const) {
+        const want = x.copy(order)
+        for (const rt of [rt1, rt2, rtShare]) {
+          const got = await rt.copy(x, { order })
+          expect([got.byteStrides, bits(got), got.flags.ownData]).toEqual([want.byteStrides, bits(want), true])
+        }
+      }
+      expect(bits(await rt2.astype(x, 'float32'))).toBe(bits(x.astype('float32')))
+      expect(bits(await rt2.astype(x, 'int16'))).toBe(bits(x.astype('int16')))
+    }
+    const dst = zeros([40, 50])
+    const row = random.uniform([50], { seed: 9 })
+    await rt2.copyInto(dst, row)
+    expect(bits(dst)).toBe(bits(row.broadcastTo([40, 50]).copy()))
+  })
+  it('copyInto refuses a read-only destination and resolves overlap copy-first, as dst[...] = src', async () => {
+    await expect(rt2.copyInto(arange(5).broadcastTo([2, 5]), arange(5))).rejects.toThrow(/read-only/)
+    const a = arange(8)
+    await rt2.copyInto(a.slice('1:'), a.slice(':-1'))
+    expect(a.toArray()).toEqual([0, 0, 1, 2, 3, 4, 5, 6])
+  })
+})
+
 describe('Runtime overlap rule: aliasing writes are rejected and nothing is written', () => {
   const cases: [string, () => Promise<unknown>, NDArray][] = []
   const x = arange(1000)

@@ -10,7 +10,8 @@
  */
 import { Piscina } from 'piscina'
 import {
-  NDArray, prepareUfunc, prepareReduction, toDescriptor,
+  NDArray, prepareUfunc, prepareReduction, prepareCopy, toDescriptor, broadcastStrides, dtype as lookupDType,
+  type CopyOrder,
   type ArrayDescriptor, type DTypeName, type ElementwiseJob, type Job, type ReductionJob, type ReductionPartial, type Scalar,
 } from '@strided/core'
 import { AbortError, NotSharedError, RuntimeClosedError, WorkerCrashError } from './errors.js'
@@ -114,6 +115,33 @@ export class Runtime {
       const p = prepareReduction(op, a, rest)
       const partials = await this.execute(p.job, signal)
       return p.finish(partials)
+    })
+  }
+
+  /** A copy of `a` in `order` (default 'C', like ndarray.copy), made on the pool: transposes use blocked tiles. */
+  copy(a: NDArray, opts: { order?: CopyOrder } & JobOptions = {}): Promise<NDArray> {
+    return this.copyJob(a, a.dtype, opts.order ?? 'C', null, opts.signal)
+  }
+
+  /** `a` converted to `dtype` (C-style casts; default order 'K', like astype). */
+  astype(a: NDArray, dt: DTypeName | string, opts: { order?: CopyOrder } & JobOptions = {}): Promise<NDArray> {
+    return this.copyJob(a, lookupDType(dt).name, opts.order ?? 'K', null, opts.signal)
+  }
+
+  /** dst[...] = src, broadcasting src to dst's shape, with NumPy's copy-first semantics when they overlap. */
+  copyInto(dst: NDArray, src: NDArray, opts: JobOptions = {}): Promise<NDArray> {
+    return this.copyJob(src, dst.dtype, 'K', dst, opts.signal)
+  }
+
+  private copyJob(src: NDArray, dt: DTypeName, order: CopyOrder, into: NDArray | null, signal: AbortSignal | undefined): Promise<NDArray> {
+    return this.schedule({ reads: [src], writes: into ? [into] : [] }, into ? [src, into] : [src], signal, async () => {
+      if (into) into.assertWriteable('copyInto destination')
+      const dst = into ?? NDArray.allocLike(src, dt, order)
+      const from = into ? { ...src.toDescriptor(), shape: [...dst.shape], strides: broadcastStrides(src.shape, src.strides, dst.shape, 'src') } : src.toDescriptor()
+      const p = prepareCopy(dst, from)
+      await this.execute(p.job, signal)
+      p.finish()
+      return dst
     })
   }
 
