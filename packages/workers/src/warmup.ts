@@ -2,9 +2,10 @@
  * Run the hot kernels on small arrays of odd and even lengths so V8 optimises them before real work
  * arrives (a cold unrolled loop in a fresh worker ran 3–5x slower: perf-baseline.md). A few ms per thread.
  */
-import { add, arange, multiply, sqrt, exp, sum, max, min, type NDArray } from '@strided/core'
+import { add, arange, multiply, sqrt, exp, sum, max, min, warmUpReductions, type NDArray } from '@strided/core'
 
 export function warmUpKernels(): void {
+  warmUpReductions()
   for (const dtype of ['float64', 'float32'] as const) {
     for (const n of [7, 64, 129, 1000, 4099]) {
       const a = arange(n, { dtype })

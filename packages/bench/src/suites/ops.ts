@@ -71,9 +71,9 @@ function candidates(op: OpName, get: (name: string) => AnyFn | null, d: OpData, 
     case 'sqrt': list.push(one(() => { const g = f('sqrt'); return () => g(d.a, { out: d.c }) })); break
     case 'exp': list.push(one(() => { const g = f('exp'); return () => g(d.a, { out: d.c }) })); break
     case 'transpose_copy':
-      list.push(one(() => { const g = f('copy'); return () => g(d.src, { out: d.c }) }, null))
+      // into a preallocated out for every API: a fresh 128 MB output would time page faults, not the copy
+      list.push(one(() => { const g = f('copyInto'); return () => g(d.c, d.src) }, null))
       list.push(one(() => { const g = f('copyto'); return () => g(d.c, d.src) }, 'via copyto(out, m.T)'))
-      list.push(one(() => { const g = f('copyInto'); return () => g(d.c, d.src) }, 'via copyInto(out, m.T)'))
       list.push(one(() => { const g = f('assign'); return () => g(d.c, d.src) }, 'via assign(out, m.T)'))
       list.push(one(() => { const g = f('ufunc'); return () => g('copy', [d.src], { out: d.c }) }, "via ufunc('copy', [m.T], {out})"))
       if (apiName === '@strided/core') list.push(one(() => () => d.c.assign(d.src), 'via out.assign(m.T)'))

@@ -53,6 +53,13 @@ const UFUNC: Record<ReductionName, string> = {
 /** Rough cost per element relative to a float64 pairwise sum (1), for inline-vs-parallel decisions. */
 const COST: Record<KernelClass, number> = { pw: 1, fseq: 1.5, isum: 1, iprod: 4, minmax: 1, logic: 0.5, arg: 1.5 }
 
+/**
+ * job.cost is relative to a float64 *add* element (kernels/job.ts). A sum element reads 8 bytes and stores
+ * nothing, an add element moves 24: the bench's break-even sweep put parallel sum at 1.1e6 elements and
+ * parallel add at 2.6e5, so one sum element is worth about a quarter of an add element.
+ */
+const SUM_VS_ADD = 0.25
+
 // ------------------------------------------------------------------------------------------------ public API
 
 export function sum(a: NDArray, opts?: ReduceOptions): NDArray | number | bigint { return reduce('sum', a, opts) as NDArray | number | bigint }
@@ -307,7 +314,7 @@ function prepareCore(c: Core): PreparedReduction {
     mode: dec.mode, splitDim: dec.splitDim, splitBlock: dec.splitBlock,
     slab: dec.slab, chunks: dec.chunks, outer: dec.outer, group: dec.group, leavesFull: dec.leavesFull, leavesLast: dec.leavesLast,
   }
-  const cost = COST[c.cls] * (DTYPES[a.dtype].bigint ? 3 : 1) * (a.dtype !== c.loopDtype && c.cls === 'pw' ? 2 : 1) * (c.dev !== undefined ? 1.5 : 1)
+  const cost = SUM_VS_ADD * COST[c.cls] * (DTYPES[a.dtype].bigint ? 3 : 1) * (a.dtype !== c.loopDtype && c.cls === 'pw' ? 2 : 1) * (c.dev !== undefined ? 1.5 : 1)
   const job: ReductionJob = {
     kind: 'reduction', op: c.name, plan, units: dec.units,
     unitsWriteOutput: dec.mode === 'output' || dec.mode === 'empty',

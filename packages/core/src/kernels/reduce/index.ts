@@ -7,7 +7,7 @@
  * A job (built by prepareReduction in ops/reductions.ts) is plain data: job.plan is a ReducePlan (reduce-plan.ts)
  * holding the input's buffer (a SharedArrayBuffer is shared, not copied, when posted), the result's descriptor,
  * the iteration dims and the unit layout. Units are a function of the plan only, never of the thread count;
- * `elementsPerUnit` (N / units) and `cost` (per element, float64 sum = 1) size the work for inline-vs-parallel
+ * `elementsPerUnit` (N / units) and `cost` (per element, relative to a float64 add = 1; a float64 sum is 0.25) size the work for inline-vs-parallel
  * decisions. Units of one job may run on any threads, in any order, any number of ranges per thread.
  *
  * Partials by mode (plan.mode; job.unitsWriteOutput is true for output/empty):
