@@ -125,7 +125,13 @@ export function normalizeAxes(axes: readonly number[], ndim: number, what = 'axi
 
 /** The broadcast shape of several shapes, or ShapeError in NumPy's words. */
 export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
-  const nd = Math.max(0, ...shapes.map((s) => s.length))
+  return broadcastShapeOf(shapes)
+}
+
+/** broadcastShapes over a list; `op` (e.g. 'add') prefixes the error message so it names the operation. */
+export function broadcastShapeOf(shapes: readonly (readonly number[])[], op?: string): number[] {
+  let nd = 0
+  for (const s of shapes) if (s.length > nd) nd = s.length
   const out = new Array<number>(nd).fill(1)
   for (const s of shapes) {
     for (let i = 0; i < s.length; i++) {
@@ -134,9 +140,9 @@ export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
       const m = out[j]!
       if (n === m || n === 1) continue
       if (m === 1) { out[j] = n; continue }
-      throw new ShapeError(
-        `operands could not be broadcast together with shapes ${shapes.map((x) => `(${x.join(',')}${x.length === 1 ? ',' : ''})`).join(' ')}`,
-      )
+      // NumPy's ufunc text, trailing space included
+      const shown = shapes.map((x) => `(${x.join(',')}${x.length === 1 ? ',' : ''})`).join(' ')
+      throw new ShapeError(`${op ? `${op}: ` : ''}operands could not be broadcast together with shapes ${shown} `)
     }
   }
   return out

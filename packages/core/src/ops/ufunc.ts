@@ -29,7 +29,7 @@ import type { ElementwiseJob } from '../kernels/job.js'
 import { hasLoop } from '../kernels/registry.js'
 import { NDArray } from '../ndarray.js'
 import { internalOverlapOutcome, overlapOutcome } from '../overlap/index.js'
-import { broadcastStrides } from '../shape.js'
+import { broadcastShapeOf, broadcastStrides } from '../shape.js'
 import {
   canCast, checkPythonInt, promoteOperands, pythonIntOutOfRange, scalarBigInt, scalarKind, weakScalarValue, type PromotionOperand,
 } from './promotion.js'
@@ -124,23 +124,6 @@ function describe(a: ArrayDescriptor): string {
 function checkOperand(x: unknown, i: number, op: string): void {
   if (isArray(x) || typeof x === 'number' || typeof x === 'bigint' || typeof x === 'boolean') return
   throw new DTypeError(`${op}: input ${i} (x${i + 1}) must be an NDArray, number, bigint or boolean, got ${x === null ? 'null' : typeof x}`)
-}
-
-function broadcastShape(shapes: (readonly number[])[], op: string): number[] {
-  let nd = 0
-  for (const s of shapes) if (s.length > nd) nd = s.length
-  const out = new Array<number>(nd).fill(1)
-  for (const s of shapes) {
-    for (let i = 0; i < s.length; i++) {
-      const j = nd - s.length + i
-      const n = s[i]!
-      const m = out[j]!
-      if (n === m || n === 1) continue
-      if (m === 1) { out[j] = n; continue }
-      throw new ShapeError(`${op}: operands could not be broadcast together with shapes ${shapes.map(fmtShape).join(' ')} `)
-    }
-  }
-  return out
 }
 
 /** Allocate an owner array whose axes are laid out in `perm` order (perm[0] outermost), positive strides. */
@@ -465,7 +448,7 @@ export function prepareUfunc(op: string, inputs: readonly (Operand | null)[], op
   }
 
   // 1. broadcasting
-  const shape = broadcastShape(shapes, op)
+  const shape = broadcastShapeOf(shapes, op)
   if (out !== undefined) {
     let ok = out.shape.length === shape.length
     for (let i = 0; ok && i < shape.length; i++) ok = out.shape[i] === shape[i]
