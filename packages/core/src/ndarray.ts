@@ -114,7 +114,11 @@ export class NDArray implements ArrayDescriptor {
       aligned: true,
       get writeable() { return self.#writeable },
       set writeable(v: boolean) { self.setWriteable(v) },
-    }
+      // console.log shows the values, not the accessor
+      [Symbol.for('nodejs.util.inspect.custom')]() {
+        return { cContiguous: c, fContiguous: f, ownData: self.base === null && !self.#external, writeable: self.#writeable, aligned: true }
+      },
+    } as Flags
   }
 
   /** NumPy's rule: a view may become writeable again only if its owner is writeable. */
