@@ -163,7 +163,7 @@ describe('Runtime hazard ordering', () => {
       expect([bits(x), bits(y), bits(s as Scalar)]).toEqual(seq)
     }
   })
-  it('writers of disjoint halves run concurrently and both land', async () => {
+  it('writers of disjoint halves, fired together, both land (their independence is asserted in the HazardTracker test)', async () => {
     const x = zeros([100_000])
     await Promise.all([rt2.add(x.slice(':50000'), 1, { out: x.slice(':50000') }), rt2.add(x.slice('50000:'), 2, { out: x.slice('50000:') })])
     expect(core.sum(x)).toBe(150_000)

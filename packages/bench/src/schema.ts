@@ -11,6 +11,9 @@
  * could not be computed (peer missing, op unavailable, NaN) is null, never omitted.
  */
 
+import type { Policy } from './measure.js'
+import type { TimingSummary } from './stats.js'
+
 export const SCHEMA_ID = 'strided-bench/results'
 export const SCHEMA_VERSION = 1
 
@@ -23,18 +26,8 @@ export const CEILING_KERNELS: readonly CeilingKernel[] = ['copy', 'scale', 'add'
 export type OpName = 'sum' | 'sum_axis0' | 'sum_axis1' | 'add' | 'scale' | 'sqrt' | 'exp' | 'transpose_copy'
 export const OP_NAMES: readonly OpName[] = ['sum', 'sum_axis0', 'sum_axis1', 'add', 'scale', 'sqrt', 'exp', 'transpose_copy']
 
-export interface Timing {
-  medianMs: number
-  minMs: number
-  maxMs: number
-  /** First and third quartiles (IQR = q3Ms - q1Ms). */
-  q1Ms: number
-  q3Ms: number
-  /** Timed samples. */
-  reps: number
-  /** Calls averaged per sample. */
-  batch: number
-}
+/** One case's timing, as stats.summarize() produces it. */
+export type Timing = TimingSummary
 
 export interface OpRun {
   impl: Impl
@@ -211,15 +204,8 @@ export interface Machine {
   loadAverageEnd: number[]
 }
 
-export interface PolicyDoc {
-  warmupCalls: number
-  warmupMs: number
-  minReps: number
-  maxReps: number
-  targetMs: number
-  minSampleMs: number
-  maxMs: number
-}
+/** The sampling policy as measure.ts applies it. */
+export type PolicyDoc = Policy
 
 export interface RunConfig {
   mode: 'full' | 'quick' | 'smoke'
