@@ -7,7 +7,7 @@ const EDGE = [0, 1, -1, 2.5, -2.75, 127, 128, -129, 255, 256, 65535, 1e10, -3e9,
 
 function filled(shape: number[], dt: DTypeName, seed = 1): NDArray {
   const a = NDArray.alloc(shape, dt)
-  const d = a.data as unknown as Record<number, number | bigint>
+  const d = a.data.subarray(a.offset) as unknown as Record<number, number | bigint>
   let s = seed
   for (let i = 0; i < a.size; i++) {
     s = (s * 1103515245 + 12345) % 2147483648
@@ -29,8 +29,9 @@ function reference(dst: NDArray, src: NDArray): (number | bigint)[] {
   rec(0, src.offset)
   // read the stored values back through a typed array of dst's dtype (store conversion)
   const tmp = NDArray.alloc([out.length], dst.dtype)
-  out.forEach((v, i) => { (tmp.data as unknown as Record<number, number | bigint>)[i] = v })
-  return Array.from(tmp.data as unknown as ArrayLike<number | bigint>).slice(0, out.length)
+  const td = tmp.data.subarray(tmp.offset, tmp.offset + out.length)
+  out.forEach((v, i) => { (td as unknown as Record<number, number | bigint>)[i] = v })
+  return Array.from(td as unknown as ArrayLike<number | bigint>)
 }
 
 function stored(a: NDArray): (number | bigint)[] {
@@ -164,7 +165,7 @@ describe('destinations with internal overlap: NumPy write order, last write wins
 
 function mul10(a: NDArray): NDArray {
   const c = a.copy()
-  const d = c.data as Float64Array
+  const d = (c.data as Float64Array).subarray(c.offset, c.offset + c.size)
   for (let i = 0; i < d.length; i++) d[i] = d[i]! * 10
   return c
 }

@@ -41,7 +41,7 @@ function parseValue(s: string, dt: DTypeName): number | bigint {
 /** Rebuild a case's array exactly: C-contiguous base, then transpose, then basic index. */
 function build(c: Case): NDArray {
   const base = NDArray.alloc(c.shape, c.dtype)
-  const d = base.data as unknown as Record<number, number | bigint>
+  const d = base.data.subarray(base.offset) as unknown as Record<number, number | bigint>
   const parsed = c.values.map((s) => parseValue(s, c.dtype))
   for (let i = 0; i < base.size; i++) d[i] = parsed[c.tile ? i % parsed.length : i]!
   let v = base

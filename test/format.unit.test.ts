@@ -13,7 +13,7 @@ afterEach(() => resetPrintOptions())
 /** A 1-D (or 0-d with shape []) array of exact values. */
 function arr(values: (number | bigint | boolean)[], dt: DTypeName = 'float64', shape: number[] = [values.length]): NDArray {
   const a = NDArray.alloc(shape, dt)
-  const d = a.data as unknown as Record<number, number | bigint>
+  const d = a.data.subarray(a.offset) as unknown as Record<number, number | bigint>
   values.forEach((v, i) => { d[i] = typeof v === 'boolean' ? (v ? 1 : 0) : v })
   return a
 }

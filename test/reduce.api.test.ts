@@ -12,12 +12,12 @@ import {
 
 const f64 = (xs: number[], shape?: number[]): NDArray => {
   const a = NDArray.alloc([xs.length], 'float64')
-  ;(a.data as Float64Array).set(xs)
+  ;(a.data as Float64Array).set(xs, a.offset)
   return shape ? a.reshape(shape) : a
 }
 const typed = (dt: 'int8' | 'uint8' | 'int32' | 'int64' | 'uint64' | 'bool' | 'float32', xs: (number | bigint)[]): NDArray => {
   const a = NDArray.alloc([xs.length], dt)
-  const d = a.data as unknown as { [i: number]: number | bigint }
+  const d = a.data.subarray(a.offset) as unknown as { [i: number]: number | bigint }
   xs.forEach((x, i) => { d[i] = x })
   return a
 }

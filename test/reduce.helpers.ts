@@ -46,7 +46,7 @@ export function genBase(spec: BaseSpec): NDArray {
   const { dtype, n, seed } = spec
   const kind = spec.kind ?? 'normal'
   const a = NDArray.alloc([n], dtype)
-  const d = a.data as unknown as { [i: number]: number | bigint }
+  const d = a.data.subarray(a.offset) as unknown as { [i: number]: number | bigint }
   for (let i = 0; i < n; i++) {
     const h1 = hash32(i, seed)
     const h2 = hash32(i, seed + 1)
@@ -69,7 +69,7 @@ export function genBase(spec: BaseSpec): NDArray {
 }
 
 export function viewOf(base: NDArray, v: ViewSpec): NDArray {
-  return new NDArray({ buffer: base.buffer, dtype: base.dtype, shape: v.shape, strides: v.strides, offset: v.offset })
+  return new NDArray({ buffer: base.buffer, dtype: base.dtype, shape: v.shape, strides: v.strides, offset: base.offset + v.offset }, { base })
 }
 
 /** Parse Python's float.hex() (and 'nan', 'inf', '-inf') exactly. */

@@ -5,9 +5,11 @@ import {
   multiply, negative, ones, power, sqrt, where, zeros,
 } from '@strided/core'
 
-/** A snapshot of the whole buffer behind a view. */
+/** A snapshot of all the memory behind a view (its owner's allocation). */
 function snap(a: NDArray): unknown[] {
-  const base = new NDArray({ buffer: a.buffer, dtype: a.dtype, shape: [a.data.length], strides: [1], offset: 0 })
+  const { start, end } = a.memoryExtent
+  const isz = a.itemsize
+  const base = new NDArray({ buffer: a.buffer, dtype: a.dtype, shape: [Math.floor(end / isz) - Math.ceil(start / isz)], strides: [1], offset: Math.ceil(start / isz) })
   return base.toFlatArray()
 }
 

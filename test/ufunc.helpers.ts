@@ -37,7 +37,7 @@ export function decode(v: Enc, dt: DTypeName): number | bigint {
 
 export function buildBase(spec: { dtype: DTypeName; base: number[]; values: Enc[] }): NDArray {
   const a = NDArray.alloc(spec.base, spec.dtype)
-  const d = a.data as unknown as Record<number, number | bigint>
+  const d = a.data.subarray(a.offset) as unknown as Record<number, number | bigint>
   spec.values.forEach((v, i) => { d[i] = decode(v, spec.dtype) })
   return a
 }

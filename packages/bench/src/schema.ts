@@ -18,8 +18,9 @@ export const SCHEMA_ID = 'strided-bench/results'
 export const SCHEMA_VERSION = 1
 
 /** Who ran the op: strided's worker Runtime, @strided/core inline (calling thread, sync), NumPy, numpy-ts, or a worker fed by structured clone. */
-export type Impl = 'strided' | 'inline' | 'numpy' | 'numpy-ts' | 'clone'
-export const IMPLS: readonly Impl[] = ['strided', 'inline', 'numpy', 'numpy-ts', 'clone']
+/** inline-js: @strided/core on the calling thread with the WASM SIMD kernels turned off (the JS loops). */
+export type Impl = 'strided' | 'inline' | 'inline-js' | 'numpy' | 'numpy-ts' | 'clone'
+export const IMPLS: readonly Impl[] = ['strided', 'inline', 'inline-js', 'numpy', 'numpy-ts', 'clone']
 /** STREAM kernels: copy c=a, scale b=s*c, add c=a+b, triad a=b+s*c, sum = read-only vectorised reduction. */
 export type CeilingKernel = 'copy' | 'scale' | 'add' | 'triad' | 'sum'
 export const CEILING_KERNELS: readonly CeilingKernel[] = ['copy', 'scale', 'add', 'triad', 'sum']

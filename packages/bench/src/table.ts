@@ -33,6 +33,7 @@ export function implLabel(r: Pick<OpRun, 'impl' | 'threads'>): string {
   switch (r.impl) {
     case 'strided': return `strided ${r.threads}T`
     case 'inline': return 'core inline'
+    case 'inline-js': return 'core inline, JS kernels'
     case 'numpy': return 'NumPy'
     case 'numpy-ts': return 'numpy-ts'
     case 'clone': return 'clone worker'

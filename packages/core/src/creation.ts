@@ -67,7 +67,7 @@ export function arange(a: number | bigint, b?: number | bigint | CreateOptions, 
   if (n === 0) return out
   const dtn = out.dtype
   if (dtn === 'bool' && n > 2) throw new DTypeError(`arange() is only supported for booleans when the result has at most length 2 (got length ${n})`)
-  const data = out.data as unknown as Record<number, number | bigint>
+  const data = out.data.subarray(out.offset, out.offset + n) as unknown as Record<number, number | bigint>
   // bigint arguments are added exactly (NumPy adds Python ints); otherwise in doubles like Python floats
   const exact = big && args.every((x) => typeof x === 'bigint' || Number.isInteger(x))
   const startV: number | bigint = args.length === 1 ? (exact ? 0n : 0) : exact ? BigInt(args[0]!) : start
@@ -109,7 +109,7 @@ export function linspace(start: number, stop: number, num = 50, opts: CreateOpti
   const delta = stop - start
   const step = div > 0 ? delta / div : NaN
   const out = NDArray.alloc([num], dt(opts))
-  const data = out.data as unknown as Record<number, number | bigint>
+  const data = out.data.subarray(out.offset, out.offset + num) as unknown as Record<number, number | bigint>
   const kind = out.dtypeInfo.kind
   const round = kind === 'i' || kind === 'u' ? Math.floor : (v: number) => v
   for (let i = 0; i < num; i++) {
@@ -128,7 +128,7 @@ export function eye(n: number, m?: number | null, opts: CreateOptions & { k?: nu
   const out = NDArray.alloc(checkShape([n, cols], 'eye shape'), dt(opts), opts.order ?? 'C')
   const k = opts.k ?? 0
   const one = toStored(1, out.dtype)
-  const data = out.data as unknown as Record<number, number | bigint>
+  const data = out.data.subarray(out.offset, out.offset + out.size) as unknown as Record<number, number | bigint>
   for (let i = 0; i < n; i++) {
     const j = i + k
     if (j >= 0 && j < cols) data[i * out.strides[0]! + j * out.strides[1]!] = one
@@ -182,7 +182,7 @@ export function array(data: NestedArray | TypedArray | NDArray, opts: CreateOpti
     inferred = 'int64'
   }
   const out = NDArray.alloc(shape, dt(opts, inferred), opts.order ?? 'C')
-  const d = out.data as unknown as Record<number, number | bigint>
+  const d = out.data.subarray(out.offset, out.offset + out.size) as unknown as Record<number, number | bigint>
   const strides = out.strides
   // write in C order of the logical index, so F-ordered outputs get the right layout
   let i = 0
@@ -243,7 +243,10 @@ export function asStrided(a: NDArray, opts: { shape?: readonly number[]; strides
   const shape = opts.shape === undefined ? [...a.shape] : checkShape(opts.shape)
   const strides = opts.strides === undefined ? [...a.strides] : [...opts.strides]
   const offset = a.offset + (opts.offset ?? 0)
-  checkInBounds(shape, strides, offset, 0, a.data.length, 'asStrided')
+  // bounded by the owner's allocation: in the arena, the rest of the buffer belongs to other arrays
+  const ext = a.memoryExtent
+  const isz = DTYPES[a.dtype].itemsize
+  checkInBounds(shape, strides, offset, Math.ceil(ext.start / isz), Math.floor(ext.end / isz), 'asStrided')
   // as np.lib.stride_tricks.as_strided: writeable=true cannot make a view of read-only memory writeable
   const v = new NDArray({ buffer: a.buffer, dtype: a.dtype, shape, strides, offset }, { base: a.base ?? a, writeable: (opts.writeable ?? true) && a.flags.writeable })
   return v

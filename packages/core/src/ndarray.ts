@@ -10,6 +10,7 @@ import { DTypeError, IndexError, ReadOnlyError, ShapeError, ValueError } from '.
 import { applyBasicIndex, normalizeIndex, parseIndexExpression, type IndexItem } from './indexing.js'
 import { forEachOffset } from './iterate.js'
 import { copyInto } from './kernels/copy.js'
+import { adoptBlock, allocateBytes, type Allocation } from './memory/allocate.js'
 import { checkOrder, reshapeStrides, resolveShape } from './reshape.js'
 import { fromStored, toStored } from './scalar.js'
 import {
@@ -34,6 +35,13 @@ interface ViewOptions {
   writeable?: boolean
   /** The memory belongs to the caller (fromBuffer): no owner array, but flags.ownData is false, as NumPy's frombuffer. */
   external?: boolean
+  /** For a new owner: the allocation it owns (an arena block is freed when this array is collected). */
+  allocation?: Allocation
+  /**
+   * With `allocation`: the memory's lifetime is tied to this object instead (an earlier owner after relayout, or a
+   * token that returns a cross-thread reference count when collected); the new array keeps it alive.
+   */
+  keepAlive?: object
 }
 
 /** Hook for printing, installed by format/ to keep this file free of formatting code. */
@@ -53,6 +61,12 @@ export class NDArray implements ArrayDescriptor {
   readonly data: TypedArray
   #writeable: boolean
   readonly #external: boolean
+  /** Owners only: the bytes this array may address, [start, end) of the buffer (an arena block, or all of it). */
+  readonly #extent: { readonly start: number; readonly end: number; readonly block: number; readonly arenaId: number } | null
+  /** Owners of arena blocks: an ArrayBuffer that makes the garbage collector feel the block's size (allocate.ts). */
+  readonly #ballast: ArrayBuffer | null
+  /** What this owner's allocation lifetime is tied to when it is not the array itself (see ViewOptions). */
+  readonly #keep: object | null
   #flags: { c: boolean; f: boolean } | undefined
 
   /** Wrap a descriptor as-is (no bounds validation: use fromBuffer/asStrided for untrusted input). */
@@ -67,29 +81,79 @@ export class NDArray implements ArrayDescriptor {
     this.data = typedView(desc.buffer, desc.dtype)
     this.#writeable = opts.writeable ?? true
     this.#external = opts.external ?? false
+    const al = opts.allocation
+    this.#extent = al === undefined ? null : { start: al.byteOffset, end: al.byteOffset + al.bytes, block: al.block, arenaId: al.arenaId }
+    this.#keep = opts.keepAlive ?? null
+    this.#ballast = al === undefined || this.#keep !== null ? null : adoptBlock(this, al)
   }
 
-  /** A fresh owner array in a new SharedArrayBuffer, contiguous in `order`, zero-filled. */
-  static alloc(shape: readonly number[], dt: DTypeName = 'float64', order: Order = 'C'): NDArray {
+  /** A fresh owner over new memory (zero-filled unless `zero` is false: the caller writes every element). */
+  static #fresh(dt: DTypeName, shape: readonly number[], strides: readonly number[], bytes: number, zero: boolean): NDArray {
+    const al = allocateBytes(bytes, zero)
+    return new NDArray({ buffer: al.buffer, dtype: dt, shape, strides, offset: al.byteOffset / DTYPES[dt].itemsize }, { allocation: al })
+  }
+
+  /**
+   * A fresh owner array, contiguous in `order`, zero-filled unless `zero` is false (then the caller must write
+   * every element). Larger arrays live in the thread's arena (memory/), where the WASM kernels reach them.
+   */
+  static alloc(shape: readonly number[], dt: DTypeName = 'float64', order: Order = 'C', zero = true): NDArray {
     const s = checkShape(shape)
     const size = shapeSize(s)
-    const bytes = Math.max(size, 1) * DTYPES[dt].itemsize
     // NumPy gives a freshly allocated zero-size array all-zero strides (np.zeros((0, 3)).strides == (0, 0))
     const strides = size === 0 ? s.map(() => 0) : contiguousStrides(s, order)
-    return new NDArray({ buffer: new SharedArrayBuffer(bytes), dtype: dt, shape: s, strides, offset: 0 })
+    return NDArray.#fresh(dt, s, strides, Math.max(size, 1) * DTYPES[dt].itemsize, zero)
+  }
+
+  /**
+   * A fresh owner with explicit element strides (each ≥ 0, laid out densely by the caller) over
+   * `elements` elements; zero-filled unless `zero` is false.
+   */
+  static allocStrided(shape: readonly number[], strides: readonly number[], dt: DTypeName, elements: number, zero = true): NDArray {
+    return NDArray.#fresh(dt, [...shape], [...strides], Math.max(elements, 1) * DTYPES[dt].itemsize, zero)
+  }
+
+  /**
+   * This owner's memory under another dense layout of the same elements, as a new owner (flatten, allocLike);
+   * `this` must be a fresh owner nobody else holds: the memory's lifetime moves to the result.
+   */
+  #relayout(shape: readonly number[], strides: readonly number[]): NDArray {
+    const e = this.#extent
+    const allocation: Allocation | undefined = e === null ? undefined : { buffer: this.buffer as SharedArrayBuffer, byteOffset: e.start, block: e.block, bytes: e.end - e.start, arenaId: e.arenaId }
+    // an arena block stays registered to `this`, which the new owner keeps alive
+    return new NDArray({ buffer: this.buffer, dtype: this.dtype, shape, strides, offset: this.offset }, { allocation, keepAlive: this })
+  }
+
+  /**
+   * The bytes of the buffer this view may address: its owner's allocation (an arena block, or the whole
+   * buffer). Bounds checks (asStrided) use it, so a view never reaches a neighbouring array in the arena.
+   */
+  get memoryExtent(): { readonly start: number; readonly end: number } {
+    const owner = this.base ?? this
+    return owner.#extent ?? { start: 0, end: this.buffer.byteLength }
+  }
+
+  /** Arena block handle of the owner's memory, or -1 (plain SharedArrayBuffer / external memory). */
+  get arenaBlock(): number {
+    return (this.base ?? this).#extent?.block ?? -1
+  }
+
+  /** Id of the arena holding the owner's memory, or 0. */
+  get arenaId(): number {
+    return (this.base ?? this).#extent?.arenaId ?? 0
   }
 
   /**
    * A fresh zero-filled owner shaped like `proto`, laid out as NumPy's new-like-array does for `order`
    * (copy, astype, *_like): 'K' keeps the prototype's memory order of axes (sorted by |stride|).
    */
-  static allocLike(proto: NDArray, dt: DTypeName, order: CopyOrder): NDArray {
+  static allocLike(proto: NDArray, dt: DTypeName, order: CopyOrder, zero = true): NDArray {
     const { cContiguous: c, fContiguous: f } = proto.flags
-    if (order === 'A') return NDArray.alloc(proto.shape, dt, f && !c ? 'F' : 'C')
-    if (order !== 'K' || c || proto.ndim <= 1) return NDArray.alloc(proto.shape, dt, order === 'F' ? 'F' : 'C')
-    if (f) return NDArray.alloc(proto.shape, dt, 'F')
-    const out = NDArray.alloc(proto.shape, dt, 'C')
-    return new NDArray({ ...out.toDescriptor(), strides: keepOrderStrides(proto.shape, proto.strides) })
+    if (order === 'A') return NDArray.alloc(proto.shape, dt, f && !c ? 'F' : 'C', zero)
+    if (order !== 'K' || c || proto.ndim <= 1) return NDArray.alloc(proto.shape, dt, order === 'F' ? 'F' : 'C', zero)
+    if (f) return NDArray.alloc(proto.shape, dt, 'F', zero)
+    const out = NDArray.alloc(proto.shape, dt, 'C', zero)
+    return out.#relayout(proto.shape, keepOrderStrides(proto.shape, proto.strides))
   }
 
   get ndim(): number { return this.shape.length }
@@ -342,7 +406,7 @@ export class NDArray implements ArrayDescriptor {
     const o = checkOrder(order, ['C', 'F', 'A', 'K'], 'flatten') as CopyOrder
     const c = o === 'K' ? this.transpose(keepOrderIterAxes(this.shape, this.strides)).copy('C') : this.copy(o)
     // a fresh zero-size array has stride 0 in NumPy
-    return new NDArray({ buffer: c.buffer, dtype: c.dtype, shape: [c.size], strides: [c.size === 0 ? 0 : 1], offset: 0 })
+    return c.#relayout([c.size], [c.size === 0 ? 0 : 1])
   }
 
   /**
@@ -385,7 +449,7 @@ export class NDArray implements ArrayDescriptor {
   /** A copy that owns its data, laid out in `order` (default 'C', like ndarray.copy). */
   copy(order: CopyOrder = 'C'): NDArray {
     const o = checkOrder(order, ['C', 'F', 'A', 'K'], 'copy') as CopyOrder
-    const out = NDArray.allocLike(this, this.dtype, o)
+    const out = NDArray.allocLike(this, this.dtype, o, false)
     copyInto(out, this)
     return out
   }
@@ -394,7 +458,7 @@ export class NDArray implements ArrayDescriptor {
   astype(dt: DTypeName | string, opts: { copy?: boolean; order?: CopyOrder } = {}): NDArray {
     const to = lookupDType(dt).name
     if (opts.copy === false && to === this.dtype) return this
-    const out = NDArray.allocLike(this, to, checkOrder(opts.order ?? 'K', ['C', 'F', 'A', 'K'], 'astype') as CopyOrder)
+    const out = NDArray.allocLike(this, to, checkOrder(opts.order ?? 'K', ['C', 'F', 'A', 'K'], 'astype') as CopyOrder, false)
     copyInto(out, this)
     return out
   }

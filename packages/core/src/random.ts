@@ -56,7 +56,7 @@ export function uniform(shape: number | readonly number[], opts: RandomOptions &
   const rng = new Xoshiro128(opts.seed)
   const lo = opts.low ?? 0
   const span = (opts.high ?? 1) - lo
-  const d = out.data as Float64Array
+  const d = (out.data as Float64Array).subarray(out.offset, out.offset + out.size)
   for (let i = 0; i < out.size; i++) d[i] = lo + span * rng.next()
   return out
 }
@@ -67,7 +67,7 @@ export function normal(shape: number | readonly number[], opts: RandomOptions & 
   const rng = new Xoshiro128(opts.seed)
   const loc = opts.loc ?? 0
   const scale = opts.scale ?? 1
-  const d = out.data as Float64Array
+  const d = (out.data as Float64Array).subarray(out.offset, out.offset + out.size)
   for (let i = 0; i < out.size; i += 2) {
     const u = 1 - rng.next()
     const v = rng.next()

@@ -59,7 +59,7 @@ export function compress(condition: readonly (boolean | number)[] | NDArray, a: 
 /** out[..., j..., ...] = src[..., idx[j], ...] where the index block occupies `idxDims` axes of out. */
 function gather(src: NDArray, axis: number, idx: readonly number[], out: NDArray, idxDims: number): void {
   const s = src.data as unknown as Record<number, number | bigint>
-  const d = typedView(out.buffer, out.dtype) as unknown as Record<number, number | bigint>
+  const d = typedView(out.buffer, out.dtype).subarray(out.offset, out.offset + out.size) as unknown as Record<number, number | bigint>
   const outer = src.shape.slice(0, axis)
   const inner = src.shape.slice(axis + 1)
   const innerStrides = src.strides.slice(axis + 1)

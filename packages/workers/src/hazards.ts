@@ -4,7 +4,7 @@
  * only after that job. Conflicts are decided by the exact overlap checker; a check that runs out of budget
  * counts as a conflict (ordering more than needed is always safe). Independent jobs run concurrently.
  */
-import { overlapOutcome, type ArrayDescriptor } from '@strided/core'
+import { overlapOutcome, sameMemory, type ArrayDescriptor } from '@strided/core'
 
 export interface Access {
   readonly reads: readonly ArrayDescriptor[]
@@ -57,7 +57,7 @@ export class HazardTracker {
   }
 
   private touches(a: ArrayDescriptor, b: ArrayDescriptor): boolean {
-    if (a.buffer !== b.buffer) return false
+    if (!sameMemory(a.buffer, b.buffer)) return false
     return overlapOutcome(a, b, this.#budget) !== 'no'
   }
 

@@ -10,7 +10,7 @@
  */
 import { Piscina } from 'piscina'
 import {
-  NDArray, prepareUfunc, prepareReduction, prepareCopy, toDescriptor, broadcastStrides, dtype as lookupDType,
+  NDArray, arenaHandle, threadArena, prepareUfunc, prepareReduction, prepareCopy, toDescriptor, broadcastStrides, dtype as lookupDType,
   type CopyOrder,
   type ArrayDescriptor, type DTypeName, type ElementwiseJob, type Job, type ReductionJob, type ReductionPartial, type Scalar,
 } from '@strided/core'
@@ -89,6 +89,8 @@ export class Runtime {
       maxThreads: this.options.threads,
       idleTimeout: 2 ** 31 - 1,
       concurrentTasksPerWorker: 1,
+      // workers run kernels on this thread's arena in place (its memory is shared, never copied)
+      workerData: { arena: arenaHandle() },
     })
   }
 
@@ -199,7 +201,8 @@ export class Runtime {
     signal?.addEventListener('abort', onAbort, { once: true })
     const posted = postable(job)
     const mine = this.options.mainThreadShare && ranges.length > 1 ? ranges.pop()! : undefined
-    const tasks = ranges.map(([start, end]) => this.pool!.run({ job: posted, start, end, cancel } satisfies ShareTask) as Promise<ShareResult>)
+    const arena = threadArena()?.generations
+    const tasks = ranges.map(([start, end]) => this.pool!.run({ job: posted, start, end, cancel, arena } satisfies ShareTask) as Promise<ShareResult>)
     let mineResult: ShareResult | undefined
     let mineError: unknown
     if (mine) {

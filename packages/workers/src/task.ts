@@ -2,7 +2,7 @@
  * What one thread runs for one share of a job: the same kernels as the inline path, over a sub-range,
  * checking a shared cancel flag between blocks so an aborted job stops promptly.
  */
-import { runElementwise, runReductionUnits, type Job, type ReductionPartial } from '@strided/core'
+import { noteArenaBuffers, runElementwise, runReductionUnits, type Job, type ReductionPartial } from '@strided/core'
 
 export interface ShareTask {
   readonly job: Job
@@ -11,6 +11,11 @@ export interface ShareTask {
   readonly end: number
   /** Int32Array over a SharedArrayBuffer; non-zero means stop. null when the job has no AbortSignal. */
   readonly cancel: Int32Array | null
+  /**
+   * The generations of the caller's arena (posted in the same message as the job, so the job's arena operands
+   * arrive as these very objects): the worker recognises them as arena memory and may run WASM kernels on them.
+   */
+  readonly arena?: readonly SharedArrayBuffer[]
 }
 
 export interface ShareResult {
@@ -24,6 +29,7 @@ const BLOCK = 1 << 16
 
 export function runShare(task: ShareTask): ShareResult {
   const { job, start, end, cancel } = task
+  if (task.arena) noteArenaBuffers(task.arena)
   if (job.kind === 'elementwise') {
     if (cancel === null) {
       runElementwise(job, start, end)

@@ -69,7 +69,7 @@ function numpy(): { t: Record<string, number>; v: Record<string, string> } | nul
 
 function data(n: number): NDArray {
   const a = NDArray.alloc([n], 'float64')
-  const d = a.data as Float64Array
+  const d = (a.data as Float64Array).subarray(a.offset, a.offset + n)
   for (let i = 0; i < n; i++) d[i] = ((i * 7919) % 1000003) / 1000003 - 0.5
   return a
 }
@@ -106,7 +106,7 @@ function ours(): { t: Record<string, number>; v: Record<string, string> } {
   const m = data(M * M).reshape([M, M])
   const f = a.astype('float32')
   const i = NDArray.alloc([N], 'int32')
-  const id = i.data as Int32Array
+  const id = (i.data as Int32Array).subarray(i.offset, i.offset + N)
   for (let k = 0; k < N; k++) id[k] = (k * 7919) % 1000003
   const s = m.slice(':, ::2')
   const t: Record<string, number> = {}

@@ -4,7 +4,7 @@
  * the structured-clone worker (sum and add), back to back so the ratios come from one machine state.
  */
 import type { NDArray } from '@strided/core'
-import { coreFn, errorText, rtMethod, uniform, zeros, type RuntimeLike } from '../api.js'
+import { core, coreFn, errorText, rtMethod, uniform, zeros, type RuntimeLike } from '../api.js'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { BUSY_THRESHOLD, MAX_RETRIES, type Context } from '../context.js'
 import { measureAsync, measureSync, type Policy } from '../measure.js'
@@ -114,6 +114,20 @@ function kahan(values: Iterable<number>): number {
 
 function close(x: number, ref: number, rel: number): boolean {
   return Math.abs(x - ref) <= rel * Math.max(1, Math.abs(ref))
+}
+
+/** `fn` run with the WASM kernels off (restored after each call; the inline calls are synchronous). */
+function jsKernels(fn: ReturnType<typeof coreFn>): ReturnType<typeof coreFn> {
+  if (fn === null) return null
+  return ((...args: unknown[]) => {
+    core.setWasmEnabled(false)
+    try { return fn(...args) } finally { core.setWasmEnabled(true) }
+  }) as typeof fn
+}
+
+/** The elements of a fresh contiguous float64 array (it may start anywhere in the arena's buffer). */
+function elementsOf(a: NDArray): Float64Array {
+  return (a.data as Float64Array).subarray(a.offset, a.offset + a.size)
 }
 
 export interface Reference { sum: number | null }
@@ -246,6 +260,8 @@ export async function measureCase(ctx: Context, op: OpName, d: OpData, peers: Pe
 
   // @strided/core inline (sync, calling thread)
   slots.push(await resolveVia(ctx, 'inline', 1, op, d, ref, candidates(op, coreFn, d, '@strided/core'), false, `inline ${op}`))
+  // the same with the WASM SIMD kernels turned off: what the JS loops reach
+  slots.push(await resolveVia(ctx, 'inline-js', 1, op, d, ref, candidates(op, (name) => jsKernels(coreFn(name)), d, '@strided/core'), false, `inline JS ${op}`))
   // the worker Runtime at each thread count, every job through the pool
   for (const t of ctx.threads) {
     const rt = await ctx.runtime({ threads: t, inlineThreshold: 0 })
@@ -401,9 +417,9 @@ export async function runOps(ctx: Context): Promise<OpCase[]> {
     const d: OpData = { a, b, c, src: a }
     const peers: PeerData = { nt: null, plain: null }
     if (ctx.numpyTs) {
-      try { peers.nt = { a: ctx.numpyTs.array((a.data as Float64Array).subarray(0, n), [n]), b: ctx.numpyTs.array((b.data as Float64Array).subarray(0, n), [n]) } } catch (e) { ctx.missing(`numpy-ts arrays n=${n}`, errorText(e)) }
+      try { peers.nt = { a: ctx.numpyTs.array(elementsOf(a), [n]), b: ctx.numpyTs.array(elementsOf(b), [n]) } } catch (e) { ctx.missing(`numpy-ts arrays n=${n}`, errorText(e)) }
     }
-    if (ctx.clone) peers.plain = { a: new Float64Array(a.data as Float64Array), b: new Float64Array(b.data as Float64Array) }
+    if (ctx.clone) peers.plain = { a: new Float64Array(elementsOf(a)), b: new Float64Array(elementsOf(b)) }
     const ref = reference(d)
     for (const op of OPS_1D) out.push(await measureQuiet(ctx, op, d, peers, ref))
     ctx.numpyTs?.release()
@@ -412,7 +428,7 @@ export async function runOps(ctx: Context): Promise<OpCase[]> {
   const m = uniform([s, s], 3)
   const mF = uniform([s, s], 4).T // the transpose of a C-contiguous square is F-contiguous
   const out2 = zeros([s, s])
-  const nt = ctx.numpyTs ? { a: ctx.numpyTs.array((m.data as Float64Array).subarray(0, s * s), [s, s]), b: null } : null
+  const nt = ctx.numpyTs ? { a: ctx.numpyTs.array(elementsOf(m), [s, s]), b: null } : null
   for (const { op, layout } of OPS_2D) {
     const a = layout === 'F' ? mF : m
     const d: OpData = { a, b: null, c: out2, src: m.T }

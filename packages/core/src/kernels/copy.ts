@@ -24,6 +24,7 @@ import { contiguousStrides } from '../shape.js'
 import { CAST_KERNELS, MOVE_KERNELS } from './generated/copy.js'
 import type { ElementwiseJob } from './job.js'
 import { Cursor, makeLoopPlan, type LoopPlan } from './loop-plan.js'
+import { sameMemory } from '../memory/arena.js'
 
 type Move = (n: number, d: unknown, dO: number, dS: number, s: unknown, sO: number, sS: number) => void
 type Tile = (w: number, i0: number, i1: number, d: unknown, dB: number, d0: number, d1: number, s: unknown, sB: number, s0: number, s1: number) => void
@@ -52,7 +53,7 @@ export function prepareCopy(dst: ArrayDescriptor, src: ArrayDescriptor): { job: 
   const noop = { job: copyJob(dst, src, 0), finish: () => {} }
   if (size === 0) return noop
   let s = src
-  if (dst.buffer === src.buffer) {
+  if (sameMemory(dst.buffer, src.buffer)) {
     if (sameView(dst, src)) return noop
     if (mayShareMemory(dst, src)) s = tempCopy(src, dst)
   }
@@ -81,7 +82,7 @@ function checkSameShape(dst: ArrayDescriptor, src: ArrayDescriptor): void {
 }
 
 function sameView(a: ArrayDescriptor, b: ArrayDescriptor): boolean {
-  return a.buffer === b.buffer && a.dtype === b.dtype && a.offset === b.offset &&
+  return sameMemory(a.buffer, b.buffer) && a.dtype === b.dtype && a.offset === b.offset &&
     a.shape.length === b.shape.length && a.shape.every((n, i) => n === b.shape[i] && (n <= 1 || a.strides[i] === b.strides[i]))
 }
 

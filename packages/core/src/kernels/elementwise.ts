@@ -19,6 +19,7 @@ import { ValueError } from '../errors.js'
 import { runCopy } from './copy.js'
 import type { ElementwiseJob } from './job.js'
 import { Cursor, makeLoopPlan, type LoopPlan } from './loop-plan.js'
+import { wasmBinaryRun, wasmUnaryRun } from './wasm/elementwise-wasm.js'
 import {
   getKernel, swapPartner, type BinaryContiguous, type BinaryStrided, type Kernel, type LayoutClass, type TernaryContiguous,
   type TernaryStrided, type UnaryContiguous, type UnaryStrided,
@@ -86,6 +87,7 @@ function runUnary(op: string, dt: DTypeName, ops: readonly ArrayDescriptor[], pl
   const so = plan.strides[0]![0]!
   const sa = plan.strides[1]![0]!
   const layout: LayoutClass = isMixed(op, dt, ops) ? 'mixed' : so === 1 && sa === 1 ? 'contiguous' : 'strided'
+  if (layout === 'contiguous' && wasmUnaryRun(op, dt, ops, plan, start, end)) return
   const { fn, strided } = pick(op, dt, layout)
   const oneD = plan.shape.length === 1
   if (!strided) {
@@ -118,6 +120,7 @@ function runBinary(op: string, dt: DTypeName, ops: readonly ArrayDescriptor[], p
   else if (so === 1 && sa === 1 && sb === 0) layout = 'scalar-2'
   else if (so === 1 && sa === 0 && sb === 1) layout = 'scalar-1'
   else layout = 'strided'
+  if (layout !== 'strided' && layout !== 'mixed' && wasmBinaryRun(op, dt, ops, plan, start, end, layout)) return
   let kop = op
   if (layout === 'scalar-1' && getKernel(op, dt, 'scalar-1') === undefined) {
     const partner = swapPartner(op)

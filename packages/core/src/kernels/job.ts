@@ -52,3 +52,13 @@ export interface ReductionJob {
 }
 
 export type Job = ElementwiseJob | ReductionJob
+
+const keptWith = new WeakMap<object, readonly object[]>()
+
+/**
+ * Keep `owners` alive as long as `job` is: temporaries made by a prepare function (copies of overlapping inputs)
+ * appear in the job only as descriptors, and an arena block is freed when its owner array is collected.
+ */
+export function keepAliveWith(job: object, owners: readonly object[]): void {
+  if (owners.length > 0) keptWith.set(job, owners)
+}

@@ -144,9 +144,8 @@ export function fromNpy(input: NpyInput, opts: ReadOptions = {}): NDArray {
   // transposes), so strides are the contiguous ones with length-0 axes counted as 1, except that a 1-D empty
   // array keeps the zero stride NumPy gives a fresh zero-size array
   const strides = h.shape.length === 1 && count === 0 ? [0] : contiguousStrides(h.shape, h.fortranOrder ? 'F' : 'C')
-  const buffer = new SharedArrayBuffer(Math.max(nbytes, itemsize))
-  const out = new NDArray({ buffer, dtype: h.dtype, shape: h.shape, strides, offset: 0 })
-  const dst = new Uint8Array(buffer, 0, nbytes)
+  const out = NDArray.allocStrided(h.shape, strides, h.dtype, count, false)
+  const dst = new Uint8Array(out.buffer, out.byteOffset, nbytes)
   dst.set(bytes.subarray(h.dataOffset, h.dataOffset + nbytes))
   if (h.swap) byteswapInPlace(dst, itemsize)
   return out

@@ -20,6 +20,7 @@ import {
 import { NDArray } from '../ndarray.js'
 import { fromStored } from '../scalar.js'
 import { normalizeAxes, normalizeAxis } from '../shape.js'
+import { mayShareMemory } from '../overlap/index.js'
 
 export type ReductionName = 'sum' | 'prod' | 'min' | 'max' | 'mean' | 'var' | 'std' | 'argmin' | 'argmax' | 'any' | 'all'
 
@@ -238,7 +239,7 @@ function prepareCore(c: Core): PreparedReduction {
   }
   const inStrides = shape.map((n, k) => (n === 1 ? 0 : a.strides[k]!))
   // write straight into out unless it needs a cast or may alias the input
-  const direct = out !== undefined && out.dtype === c.resultDtype && out.buffer !== a.buffer
+  const direct = out !== undefined && out.dtype === c.resultDtype && !mayShareMemory(out, a)
   // out's stride per input axis (0 on reduced axes)
   const outStrideOfAxis = (o: NDArray): number[] => {
     const s = new Array<number>(nd).fill(0)
@@ -271,8 +272,7 @@ function prepareCore(c: Core): PreparedReduction {
     sResAxis = outStrideOfAxis(out)
   } else {
     const lay = resultLayout(shape, c.flatArg ? [...perm] : perm, reduced, c.keepdims)
-    const bytes = Math.max(M, 1) * DTYPES[c.resultDtype].itemsize
-    result = new NDArray({ buffer: new SharedArrayBuffer(bytes), dtype: c.resultDtype, shape: lay.shape, strides: lay.strides, offset: 0 })
+    result = NDArray.allocStrided(lay.shape, lay.strides, c.resultDtype, M)
     sResAxis = lay.strideOfAxis
   }
   let dims

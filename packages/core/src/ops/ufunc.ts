@@ -25,7 +25,7 @@ import { DTYPES, dtype as lookupDType, typedView, type DTypeName, type Scalar } 
 import { DTypeError, OverlapError, ShapeError, ValueError } from '../errors.js'
 import { copyInto, orderedCopy } from '../kernels/copy.js'
 import { Cursor, makeLoopPlan } from '../kernels/loop-plan.js'
-import type { ElementwiseJob } from '../kernels/job.js'
+import { keepAliveWith, type ElementwiseJob } from '../kernels/job.js'
 import { hasLoop } from '../kernels/registry.js'
 import { NDArray } from '../ndarray.js'
 import { internalOverlapOutcome, overlapOutcome } from '../overlap/index.js'
@@ -33,6 +33,7 @@ import { broadcastShapeOf, broadcastStrides } from '../shape.js'
 import {
   canCast, checkPythonInt, promoteOperands, pythonIntOutOfRange, scalarBigInt, scalarKind, weakScalarValue, type PromotionOperand,
 } from './promotion.js'
+import { sameMemory } from '../memory/arena.js'
 
 export type Operand = NDArray | Scalar
 
@@ -138,8 +139,8 @@ function allocPerm(shape: readonly number[], dt: DTypeName, perm: readonly numbe
   }
   let size = 1
   for (const n of shape) size *= n
-  const buffer = new SharedArrayBuffer(Math.max(size, 1) * DTYPES[dt].itemsize)
-  return new NDArray({ buffer, dtype: dt, shape: [...shape], strides, offset: 0 })
+  // every element is written by the ufunc loop
+  return NDArray.allocStrided(shape, strides, dt, size, false)
 }
 
 /**
@@ -208,7 +209,7 @@ function scalarDescriptor(value: number | bigint, dt: DTypeName): ArrayDescripto
 }
 
 function sameView(a: ArrayDescriptor, b: ArrayDescriptor): boolean {
-  if (a.buffer !== b.buffer || a.dtype !== b.dtype || a.offset !== b.offset || a.shape.length !== b.shape.length) return false
+  if (!sameMemory(a.buffer, b.buffer) || a.dtype !== b.dtype || a.offset !== b.offset || a.shape.length !== b.shape.length) return false
   for (let i = 0; i < a.shape.length; i++) {
     if (a.shape[i] !== b.shape[i]) return false
     if (a.shape[i]! > 1 && a.strides[i] !== b.strides[i]) return false
@@ -518,7 +519,7 @@ export function prepareUfunc(op: string, inputs: readonly (Operand | null)[], op
     for (let k = 0; k < pOps.length; k++) {
       const x = pOps[k]!
       const i = pIdx[k]!
-      if (!isArray(x) || x.buffer !== out.buffer) continue
+      if (!isArray(x) || !sameMemory(x.buffer, out.buffer)) continue
       const xb: ArrayDescriptor = { buffer: x.buffer, dtype: x.dtype, shape, strides: broadcastStrides(x.shape, x.strides, shape), offset: x.offset }
       if (internal === 'no' && sameView(out, xb)) continue
       const oc = overlapOutcome(out, x, OVERLAP_MAX_WORK)
@@ -536,6 +537,7 @@ export function prepareUfunc(op: string, inputs: readonly (Operand | null)[], op
   // 4. operands as the loop reads them (inputs overlapping `out` need no copy when the loop writes a temporary)
   const needOutTemp = out !== undefined && (outTempForOverlap || out.dtype !== res.result)
   const finalInputs: ArrayDescriptor[] = []
+  const temps: NDArray[] = []
   const inputStridesForK: (readonly number[])[] = []
   for (let k = 0; k < pOps.length; k++) {
     const x = pOps[k]!
@@ -550,11 +552,13 @@ export function prepareUfunc(op: string, inputs: readonly (Operand | null)[], op
         if (copyInput.has(i) && !needOutTemp) {
           const t = allocLike(x, x.dtype)
           copyInto(t, x)
+          temps.push(t)
           a = t
         } else a = x
       } else {
         const t = allocLike(x, want)
         copyInto(t, x)
+        temps.push(t)
         a = t
       }
     }
@@ -567,7 +571,7 @@ export function prepareUfunc(op: string, inputs: readonly (Operand | null)[], op
   const result = res.result
   if (out === undefined) {
     const trivial = kop === 'where' ? null : trivialOrder(pOps, pIdx, res)
-    target = trivial !== null ? NDArray.alloc(shape, result, trivial) : allocPerm(shape, result, kOrder(shape, inputStridesForK))
+    target = trivial !== null ? NDArray.alloc(shape, result, trivial, false) : allocPerm(shape, result, kOrder(shape, inputStridesForK))
   } else if (outTempForOverlap || out.dtype !== result) {
     target = allocPerm(shape, result, kOrder(shape, [out.strides]))
     const t = target
@@ -590,6 +594,7 @@ export function prepareUfunc(op: string, inputs: readonly (Operand | null)[], op
   } else {
     job = { kind: 'elementwise', op: res.op, operands: [targetDesc, ...finalInputs], params: { dtype: res.loop }, size, grain, cost }
   }
+  keepAliveWith(job, temps)
   return { job, result: out ?? target, finish }
 }
 

@@ -12,6 +12,7 @@
  */
 import { type BigByteView, type DescriptorLike, toByteView } from './byte-view.js'
 import { ValueError } from '../errors.js'
+import { sameMemory } from '../memory/arena.js'
 
 /**
  * Size cap: at most this many runs per view may lie in the window where the extents meet
@@ -155,6 +156,6 @@ function spanOf(L: RunLattice): number {
  * window where the two extents intersect, rather than running for a long time.
  */
 export function sharedByteCount(a: DescriptorLike, b: DescriptorLike): number {
-  if (a.buffer !== b.buffer) return 0
+  if (!sameMemory(a.buffer, b.buffer)) return 0
   return sharedByteCountBytes(toByteView(a), toByteView(b))
 }

@@ -17,6 +17,7 @@ import { numTerms, reserveTerms, solveBig, solveNumber } from './diophantine.js'
 import { checkMaxWork } from './max-work.js'
 import { type BigTerm, simplifyTermsBig, simplifyTermsNumber } from './terms.js'
 import { OverflowError, TooHardError } from '../errors.js'
+import { sameMemory } from '../memory/arena.js'
 
 const SAFE = 2 ** 53
 
@@ -171,7 +172,7 @@ export function solveOverlap(a: BigByteView, b: BigByteView, maxWork: number): O
  * ('too-hard' when they intersect), k > 0 a budget of k failed search nodes.
  */
 export function overlapOutcome(a: DescriptorLike, b: DescriptorLike, maxWork = -1): OverlapOutcome {
-  if (a.buffer !== b.buffer) return 'no'
+  if (!sameMemory(a.buffer, b.buffer)) return 'no'
   if (maxWork !== -1) checkMaxWork(maxWork)
   const ia = itemsizeOf(a.dtype)
   const ib = itemsizeOf(b.dtype)

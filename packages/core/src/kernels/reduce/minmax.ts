@@ -6,7 +6,21 @@
  * (−∞/+∞ or the dtype's extreme); every output sees at least one element, so that start value never shows.
  */
 import type { TypedArray } from '../../dtype.js'
+import { isArenaBuffer } from '../../memory/arena.js'
+import { wasmReduce } from '../wasm/backend.js'
 import { makeWalker, type Acc, type Walker } from './walk.js'
+
+/** Contiguous float runs at least this long over arena memory go to the WASM SIMD kernel (same result bits). */
+const WASM_MIN = 64
+
+/** The WASM max/min of a contiguous float run in the arena, or undefined when the JS loop must run. */
+function wasmRow(op: 'max' | 'min', x: NumArray, off: number, n: number, s: number): number | undefined {
+  if (s !== 1 || n < WASM_MIN || !isArenaBuffer(x.buffer)) return undefined
+  const t = x instanceof Float64Array ? 'f64' : x instanceof Float32Array ? 'f32' : undefined
+  if (t === undefined) return undefined
+  const k = wasmReduce(op, t)
+  return k === undefined ? undefined : k(x.byteOffset + off * x.BYTES_PER_ELEMENT, n)
+}
 
 type NumArray = Float64Array | Float32Array | Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array
 
@@ -18,6 +32,8 @@ function hasNaN(x: NumArray, off: number, n: number, s: number): boolean {
 
 /** Max of a row of floats, NaN if any element is NaN. */
 export function maxRowF(x: NumArray, off: number, n: number, s: number): number {
+  const w = wasmRow('max', x, off, n, s)
+  if (w !== undefined) return w
   let m0 = -Infinity, m1 = -Infinity, m2 = -Infinity, m3 = -Infinity, t0 = 0, t1 = 0
   let i = 0
   let p = off
@@ -48,6 +64,8 @@ export function maxRowF(x: NumArray, off: number, n: number, s: number): number 
 
 /** Min of a row of floats, NaN if any element is NaN. */
 export function minRowF(x: NumArray, off: number, n: number, s: number): number {
+  const w = wasmRow('min', x, off, n, s)
+  if (w !== undefined) return w
   let m0 = Infinity, m1 = Infinity, m2 = Infinity, m3 = Infinity, t0 = 0, t1 = 0
   let i = 0
   let p = off

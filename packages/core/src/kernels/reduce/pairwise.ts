@@ -18,6 +18,12 @@
  * nodes of this very tree and recombined later, bit-identically to PW over the whole run.
  */
 
+import { isArenaBuffer } from '../../memory/arena.js'
+import { wasmReduce } from '../wasm/backend.js'
+
+/** Runs at least this long over arena memory go to the WASM SIMD kernel (same tree, same bits). */
+const WASM_MIN = 64
+
 /** Nodes up to this size run from a cached program instead of recursing. */
 const PROGRAM_MAX = 4096
 
@@ -76,6 +82,10 @@ function programFor(n: number): Int32Array {
 
 /** PW over x[off], x[off+1], …, x[off+n-1]. */
 export function pairwiseSum64(x: Float64Array, off: number, n: number): number {
+  if (n >= WASM_MIN && isArenaBuffer(x.buffer)) {
+    const k = wasmReduce('sum', 'f64')
+    if (k !== undefined) return k(x.byteOffset + off * 8, n)
+  }
   if (n <= PROGRAM_MAX) return node64(x, off, n)
   const m = pwSplit(n)
   return pairwiseSum64(x, off, m) + pairwiseSum64(x, off + m, n - m)
@@ -183,6 +193,10 @@ const f = Math.fround
 
 /** PW in float32 arithmetic over x[off..off+n). */
 export function pairwiseSum32(x: Float32Array, off: number, n: number): number {
+  if (n >= WASM_MIN && isArenaBuffer(x.buffer)) {
+    const k = wasmReduce('sum', 'f32')
+    if (k !== undefined) return k(x.byteOffset + off * 4, n)
+  }
   if (n <= PROGRAM_MAX) return node32(x, off, n)
   const m = pwSplit(n)
   return f(pairwiseSum32(x, off, m) + pairwiseSum32(x, off + m, n - m))
