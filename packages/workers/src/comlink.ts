@@ -61,7 +61,7 @@ export const ndarrayTransferHandler: Comlink.TransferHandler<NDArray, WireNDArra
     const desc = { buffer, dtype: w.dtype, shape: w.shape, strides: w.strides, offset: w.offset }
     if (w.arena === undefined) return new NDArray(desc, { writeable: w.writeable })
     // this thread runs WASM kernels on it when it uses the same arena (an adopted one)
-    if (currentArena()?.id === w.arena.id) noteArenaBuffers([buffer])
+    if (currentArena()?.id === w.arena.id) noteArenaBuffers([buffer], w.arena.id)
     const token = {}
     remoteBlocks.register(token, { buffer, block: w.arena.block })
     const allocation = { buffer, byteOffset: w.arena.block + BLOCK_HEADER, block: w.arena.block, bytes: w.arena.bytes, arenaId: w.arena.id }

@@ -2,7 +2,7 @@
  * What one thread runs for one share of a job: the same kernels as the inline path, over a sub-range,
  * checking a shared cancel flag between blocks so an aborted job stops promptly.
  */
-import { noteArenaBuffers, runElementwise, runReductionUnits, type Job, type ReductionPartial } from '@strided/core'
+import { currentArena, noteArenaBuffers, runElementwise, runReductionUnits, type Job, type ReductionPartial } from '@strided/core'
 
 export interface ShareTask {
   readonly job: Job
@@ -29,7 +29,10 @@ const BLOCK = 1 << 16
 
 export function runShare(task: ShareTask): ShareResult {
   const { job, start, end, cancel } = task
-  if (task.arena) noteArenaBuffers(task.arena)
+  if (task.arena) {
+    const own = currentArena()
+    if (own !== null) noteArenaBuffers(task.arena, own.id)
+  }
   if (job.kind === 'elementwise') {
     if (cancel === null) {
       runElementwise(job, start, end)

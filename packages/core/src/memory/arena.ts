@@ -54,8 +54,8 @@ export interface ArenaStats {
 
 const roundUp = (n: number, a: number): number => Math.ceil(n / a) * a
 
-/** Every arena memory generation this thread knows of (its own and adopted ones), for isArenaBuffer. */
-const knownBuffers = new WeakSet<SharedArrayBuffer>()
+/** Every arena memory generation this thread knows of (its own, adopted or standalone arenas) → the arena's id. */
+const bufferArena = new WeakMap<SharedArrayBuffer, number>()
 
 export class Arena {
   readonly memory: WebAssembly.Memory
@@ -95,8 +95,8 @@ export class Arena {
   /** The memory's current buffer, remembered as an arena generation. */
   #refresh(): SharedArrayBuffer {
     const buf = this.memory.buffer as unknown as SharedArrayBuffer
-    if (!knownBuffers.has(buf)) {
-      knownBuffers.add(buf)
+    if (!bufferArena.has(buf)) {
+      bufferArena.set(buf, this.id)
       this.#generations.push(buf)
     }
     return buf
@@ -231,14 +231,19 @@ export class Arena {
   }
 }
 
-/** True when `buffer` is a generation of an arena this thread owns or adopted. */
+/** True when `buffer` is a generation of an arena known to this thread (owned, adopted or standalone). */
 export function isArenaBuffer(buffer: ArrayBufferLike): boolean {
-  return knownBuffers.has(buffer as SharedArrayBuffer)
+  return bufferArena.has(buffer as SharedArrayBuffer)
 }
 
-/** Mark buffers received from another thread as generations of this thread's (adopted) arena. */
-export function noteArenaBuffers(buffers: readonly SharedArrayBuffer[]): void {
-  for (const b of buffers) knownBuffers.add(b)
+/** The id of the arena `buffer` is a generation of, or undefined. */
+export function arenaIdOf(buffer: ArrayBufferLike): number | undefined {
+  return bufferArena.get(buffer as SharedArrayBuffer)
+}
+
+/** Mark buffers received from another thread as generations of arena `id` (one this thread adopted). */
+export function noteArenaBuffers(buffers: readonly SharedArrayBuffer[], id: number): void {
+  for (const b of buffers) if (!bufferArena.has(b)) bufferArena.set(b, id)
 }
 
 /** Take a count on `block` from any thread (a view of it is about to travel to another thread). */
@@ -256,5 +261,7 @@ export function releaseBlock(buffer: SharedArrayBuffer, block: number): void {
  * absolute in an arena, so byte offsets compare directly).
  */
 export function sameMemory(a: ArrayBufferLike, b: ArrayBufferLike): boolean {
-  return a === b || (knownBuffers.has(a as SharedArrayBuffer) && knownBuffers.has(b as SharedArrayBuffer))
+  if (a === b) return true
+  const id = bufferArena.get(a as SharedArrayBuffer)
+  return id !== undefined && id === bufferArena.get(b as SharedArrayBuffer)
 }

@@ -376,7 +376,7 @@ export function warmUpReductions(): void {
     for (const n of [7, 129, 1000, 4099, 9001]) {
       const a = NDArray.alloc([n], dt)
       const d = typedView(a.buffer, dt) as Float64Array | Float32Array
-      for (let i = 0; i < n; i++) d[i] = ((i * 7919) % 1009) / 1009 - 0.5
+      for (let i = 0; i < n; i++) d[a.offset + i] = ((i * 7919) % 1009) / 1009 - 0.5
       for (let rep = 0; rep < 3; rep++) {
         sum(a); max(a); min(a); argmax(a); mean(a)
         sum(a.slice('::2'))

@@ -6,8 +6,7 @@
  * (−∞/+∞ or the dtype's extreme); every output sees at least one element, so that start value never shows.
  */
 import type { TypedArray } from '../../dtype.js'
-import { isArenaBuffer } from '../../memory/arena.js'
-import { wasmReduce } from '../wasm/backend.js'
+import { inKernelArena, wasmReduce } from '../wasm/backend.js'
 import { makeWalker, type Acc, type Walker } from './walk.js'
 
 /** Contiguous float runs at least this long over arena memory go to the WASM SIMD kernel (same result bits). */
@@ -15,7 +14,7 @@ const WASM_MIN = 64
 
 /** The WASM max/min of a contiguous float run in the arena, or undefined when the JS loop must run. */
 function wasmRow(op: 'max' | 'min', x: NumArray, off: number, n: number, s: number): number | undefined {
-  if (s !== 1 || n < WASM_MIN || !isArenaBuffer(x.buffer)) return undefined
+  if (s !== 1 || n < WASM_MIN || !inKernelArena(x.buffer)) return undefined
   const t = x instanceof Float64Array ? 'f64' : x instanceof Float32Array ? 'f32' : undefined
   if (t === undefined) return undefined
   const k = wasmReduce(op, t)

@@ -18,8 +18,7 @@
  * nodes of this very tree and recombined later, bit-identically to PW over the whole run.
  */
 
-import { isArenaBuffer } from '../../memory/arena.js'
-import { wasmReduce } from '../wasm/backend.js'
+import { inKernelArena, wasmReduce } from '../wasm/backend.js'
 
 /** Runs at least this long over arena memory go to the WASM SIMD kernel (same tree, same bits). */
 const WASM_MIN = 64
@@ -82,7 +81,7 @@ function programFor(n: number): Int32Array {
 
 /** PW over x[off], x[off+1], …, x[off+n-1]. */
 export function pairwiseSum64(x: Float64Array, off: number, n: number): number {
-  if (n >= WASM_MIN && isArenaBuffer(x.buffer)) {
+  if (n >= WASM_MIN && inKernelArena(x.buffer)) {
     const k = wasmReduce('sum', 'f64')
     if (k !== undefined) return k(x.byteOffset + off * 8, n)
   }
@@ -193,7 +192,7 @@ const f = Math.fround
 
 /** PW in float32 arithmetic over x[off..off+n). */
 export function pairwiseSum32(x: Float32Array, off: number, n: number): number {
-  if (n >= WASM_MIN && isArenaBuffer(x.buffer)) {
+  if (n >= WASM_MIN && inKernelArena(x.buffer)) {
     const k = wasmReduce('sum', 'f32')
     if (k !== undefined) return k(x.byteOffset + off * 4, n)
   }

@@ -10,6 +10,7 @@
  * Turn it off with STRIDED_WASM=0 or setWasmEnabled(false) (the benchmark does, to measure the JS kernels).
  */
 import { currentArena } from '../../memory/allocate.js'
+import { arenaIdOf } from '../../memory/arena.js'
 import { instantiateSimd, simdModule, type SimdBinarySV, type SimdBinaryVS, type SimdBinaryVV, type SimdExports, type SimdReduce, type SimdUnary } from './module.js'
 
 let enabled = (typeof process !== 'undefined' ? process.env['STRIDED_WASM'] : undefined) !== '0'
@@ -35,6 +36,12 @@ export function wasmKernels(): SimdExports | null {
     instanceArena = arena.id
   }
   return instance
+}
+
+/** Whether `buffer` is memory the kernels address: a generation of this thread's arena (not just any arena). */
+export function inKernelArena(buffer: ArrayBufferLike): boolean {
+  const arena = currentArena()
+  return arena !== null && arenaIdOf(buffer) === arena.id
 }
 
 /** Registry op → kernel name stem. */

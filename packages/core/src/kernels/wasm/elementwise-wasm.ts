@@ -5,9 +5,8 @@
  */
 import type { ArrayDescriptor } from '../../descriptor.js'
 import { DTYPES, typedView, type DTypeName } from '../../dtype.js'
-import { isArenaBuffer } from '../../memory/arena.js'
 import { Cursor, type LoopPlan } from '../loop-plan.js'
-import { wasmBinary, wasmUnary } from './backend.js'
+import { inKernelArena, wasmBinary, wasmUnary } from './backend.js'
 import type { SimdBinaryVS } from './module.js'
 
 /** Below this many elements per run the JS kernel is as fast (no call-boundary cost). */
@@ -15,7 +14,7 @@ const MIN_RUN = 16
 
 /** Unary op over contiguous runs; output and input in the arena. */
 export function wasmUnaryRun(op: string, dt: DTypeName, ops: readonly ArrayDescriptor[], plan: LoopPlan, start: number, end: number): boolean {
-  if (plan.shape[0]! < MIN_RUN || !isArenaBuffer(ops[0]!.buffer) || !isArenaBuffer(ops[1]!.buffer)) return false
+  if (plan.shape[0]! < MIN_RUN || !inKernelArena(ops[0]!.buffer) || !inKernelArena(ops[1]!.buffer)) return false
   const k = wasmUnary(op, dt)
   if (k === undefined) return false
   const isz = DTYPES[dt].itemsize
@@ -36,11 +35,11 @@ export function wasmUnaryRun(op: string, dt: DTypeName, ops: readonly ArrayDescr
 export function wasmBinaryRun(
   op: string, dt: DTypeName, ops: readonly ArrayDescriptor[], plan: LoopPlan, start: number, end: number, layout: 'contiguous' | 'scalar-1' | 'scalar-2',
 ): boolean {
-  if (plan.shape[0]! < MIN_RUN || !isArenaBuffer(ops[0]!.buffer)) return false
+  if (plan.shape[0]! < MIN_RUN || !inKernelArena(ops[0]!.buffer)) return false
   const isz = DTYPES[dt].itemsize
   const oneD = plan.shape.length === 1
   if (layout === 'contiguous') {
-    if (!isArenaBuffer(ops[1]!.buffer) || !isArenaBuffer(ops[2]!.buffer)) return false
+    if (!inKernelArena(ops[1]!.buffer) || !inKernelArena(ops[2]!.buffer)) return false
     const k = wasmBinary(op, dt, 'vv')
     if (k === undefined) return false
     if (oneD) {
@@ -55,7 +54,7 @@ export function wasmBinaryRun(
   // the array input is 1 for scalar-2 (a OP s), 2 for scalar-1 (s OP b)
   const iv = layout === 'scalar-2' ? 1 : 2
   const is = 3 - iv
-  if (!isArenaBuffer(ops[iv]!.buffer)) return false
+  if (!inKernelArena(ops[iv]!.buffer)) return false
   // vs and sv share a signature: (o, a|s, s|b, n)
   const k = layout === 'scalar-2' ? wasmBinary(op, dt, 'vs') : (wasmBinary(op, dt, 'sv') as unknown as SimdBinaryVS | undefined)
   if (k === undefined) return false
