@@ -9,9 +9,10 @@ import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import {
-  BLOCK_HEADER, BoundsError, NDArray, arange, arenaStats, asStrided, fromBuffer, isArenaBuffer, mayShareMemory, ones, sharesMemory,
-  threadArena, zeros, zerosLike, type DTypeName, Arena, add, sum, sameMemory, warmUpReductions,
+  BoundsError, NDArray, arange, arenaStats, asStrided, fromBuffer, mayShareMemory, ones, sharesMemory, zeros, zerosLike, type DTypeName, add, sum,
 } from '@strided/core'
+import { BLOCK_HEADER, isArenaBuffer, threadArena, Arena, sameMemory, warmUpReductions } from '@strided/core/internal'
+import { SOURCE_NODE_FLAGS } from './support/source-node.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
@@ -246,7 +247,7 @@ describe('overlap of arena arrays (one buffer for all of them)', () => {
 describe('blocks come back when their owner is collected', () => {
   it('a child process allocating 320 × 1 MiB arrays with gc() between batches keeps the arena bounded', () => {
     const child = fileURLToPath(new URL('./fixtures/arena/gc-child.ts', import.meta.url))
-    const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', child], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 })
+    const r = spawnSync(process.execPath, ['--expose-gc', ...SOURCE_NODE_FLAGS, child], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 })
     expect(r.error).toBeUndefined()
     expect(r.stderr).toBe('')
     const out = JSON.parse(r.stdout.trim()) as { allocatedBytes: number; maxCommitted: number; distinctBlocks: number; liveBlocks: number; orphanBlocks: number }

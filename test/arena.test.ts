@@ -7,7 +7,9 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ARENA_ALIGN, Arena, BLOCK_HEADER, isArenaBuffer, releaseBlock, retainBlock, sameMemory, type ArenaAllocation } from '@strided/core'
+import {
+  ARENA_ALIGN, Arena, BLOCK_HEADER, isArenaBuffer, releaseBlock, retainBlock, sameMemory, type ArenaAllocation,
+} from '@strided/core/internal'
 
 const MiB = 1 << 20
 const roundUp = (n: number, a: number): number => Math.ceil(n / a) * a

@@ -8,8 +8,10 @@ import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as core from '@strided/core'
-import { NDArray, isArenaBuffer, random, threadArena, zeros, type Scalar } from '@strided/core'
+import { NDArray, random, zeros, type Scalar } from '@strided/core'
+import { isArenaBuffer, threadArena } from '@strided/core/internal'
 import { Runtime } from '@strided/workers'
+import { SOURCE_NODE_FLAGS } from './support/source-node.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
@@ -109,7 +111,7 @@ describe('Runtime workers compute on arena arrays in place', () => {
 describe('comlink: a worker holding an arena array keeps its block alive', () => {
   it('the block is an orphan (not reused) while the worker holds it, and reused once the worker lets go', () => {
     const child = fileURLToPath(new URL('./fixtures/arena/lifetime-child.ts', import.meta.url))
-    const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', child], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 })
+    const r = spawnSync(process.execPath, ['--expose-gc', ...SOURCE_NODE_FLAGS, child], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 })
     expect(r.error).toBeUndefined()
     expect(r.stderr).toBe('')
     expect(r.status, r.stdout).toBe(0)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,6 +10,8 @@ import {
   renderMarkdown, renderText, sections, sharesSpecs, speedup, spread, summarize, validateResults, vsNumpy,
   type OpCase, type Policy, type Results, type StreamInfo,
 } from '../packages/bench/src/index.js'
+import { PYTHON, liveNumpyFor } from './support/numpy.js'
+import { SOURCE_NODE_FLAGS } from './support/source-node.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
@@ -327,11 +329,11 @@ describe('report', () => {
 
 // ------------------------------------------------------------------------------------------ the whole CLI
 
-const hasNumpy = spawnSync('python3', ['-c', 'import numpy'], { timeout: 20_000 }).status === 0
+const hasNumpy = liveNumpyFor('the NumPy peer of the bench smoke run (it runs with --no-numpy)').ok
 
 function cli(args: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'packages/bench/src/cli.ts'), ...args], { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0' } })
+    const p = spawn(process.execPath, [...SOURCE_NODE_FLAGS, join(ROOT, 'packages/bench/src/cli.ts'), ...args], { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0' } })
     let stdout = ''
     let stderr = ''
     p.stdout.on('data', (d: Buffer) => { stdout += d.toString() })
@@ -345,7 +347,7 @@ describe('bench CLI end to end', () => {
   it('--smoke writes a valid results.json and a self-contained report.html', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'strided-bench-test-'))
     try {
-      const r = await cli(['--smoke', '--threads', '1,2', '--out', dir, ...(hasNumpy ? [] : ['--no-numpy'])], 55_000)
+      const r = await cli(['--smoke', '--threads', '1,2', '--out', dir, ...(hasNumpy ? ['--python', PYTHON] : ['--no-numpy'])], 55_000)
       expect(r.code, r.stderr.slice(-2000)).toBe(0)
       expect(r.stdout).toMatch(/Ops \(float64\)/)
       expect(r.stdout).toContain('results.json')

@@ -1,6 +1,7 @@
 /** copyInto: casts, blocked transposes, copy-first overlap semantics, NumPy's write order for overlapping dsts. */
 import { describe, expect, it } from 'vitest'
-import { DTYPE_NAMES, NDArray, arange, asStrided, copyInto, zeros, type DTypeName } from '@strided/core'
+import { DTYPE_NAMES, NDArray, arange, asStrided, zeros, type DTypeName } from '@strided/core'
+import { copyInto } from '@strided/core/internal'
 import { castStored } from '../packages/core/src/scalar.js'
 
 const EDGE = [0, 1, -1, 2.5, -2.75, 127, 128, -129, 255, 256, 65535, 1e10, -3e9, 4294967295, NaN, Infinity, -Infinity, -0]

@@ -9,6 +9,7 @@ import {
   BoundsError, DTypeError, NDArray, OverflowError, ShapeError, ValueError, arange, array, empty, emptyLike, eye,
   fromBuffer, full, fullLike, linspace, ones, onesLike, zeros, zerosLike, type DTypeName, type Scalar,
 } from '@strided/core'
+import { identity } from '@strided/core'
 
 ;(globalThis as { __STRIDED_GOLDEN_LIB__?: boolean }).__STRIDED_GOLDEN_LIB__ = true
 const { loadFixture, replayChain, valuesOf, diffValues } = await import('./views.golden.test.js')
@@ -120,6 +121,34 @@ describe('creation: documented strided behaviour', () => {
     expect(eye(2).dtype).toBe('float64')
   })
 
+  it("eye takes NumPy's positional k and the options object after N, M or k; identity(n, opts)", () => {
+    // NumPy 2.4.6: np.eye(3, 4, 1) has ones at (0,1), (1,2), (2,3)
+    expect(eye(3, 4, 1).toArray()).toEqual([[0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]])
+    expect(eye(3, null, -1).toArray()).toEqual([[0, 0, 0], [1, 0, 0], [0, 1, 0]])
+    expect(eye(3, undefined, 1).shape).toEqual([3, 3])
+    const i3 = eye(3, { dtype: 'int32' })
+    expect([i3.dtype, i3.shape]).toEqual(['int32', [3, 3]])
+    expect(i3.toArray()).toEqual([[1, 0, 0], [0, 1, 0], [0, 0, 1]])
+    expect(eye(2, 3, { dtype: 'bool' }).toArray()).toEqual([[true, false, false], [false, true, false]])
+    const f = eye(2, 3, 1, { dtype: 'int64', order: 'F' })
+    expect(f.toArray()).toEqual([[0n, 1n, 0n], [0n, 0n, 1n]])
+    expect(f.flags.fContiguous && !f.flags.cContiguous).toBe(true)
+    expect(eye(3, 4, { k: 1 }).toArray()).toEqual(eye(3, 4, 1).toArray())
+    expect(eye(3, 4, 10).toFlatArray().every((v) => v === 0)).toBe(true)
+    expect(eye(0).shape).toEqual([0, 0])
+    expect(() => eye(3, 4, 1, { k: 2 })).toThrow(ValueError)
+    expect(() => eye(3, 4, 1, { k: 2 })).toThrow('k given twice (positional 1, options 2)')
+    expect(() => eye(3, 4, 1.5)).toThrow('eye: k must be an integer, got 1.5')
+    expect(() => eye(3, { dtype: 'int8' }, 1 as never)).toThrow(/the options object must be the last argument/)
+    expect(() => eye(-1)).toThrow(ShapeError)
+    expect(() => eye(3, 2.5)).toThrow(ShapeError)
+    expect(() => eye(3, { dtype: 'nope' })).toThrow(DTypeError)
+    const id = identity(3, { dtype: 'int64' })
+    expect([id.dtype, id.toArray()]).toEqual(['int64', [[1n, 0n, 0n], [0n, 1n, 0n], [0n, 0n, 1n]]])
+    expect(identity(2).toArray()).toEqual([[1, 0], [0, 1]])
+    expect(() => identity(-1)).toThrow(ShapeError)
+  })
+
   it('arange with an integer dtype and a fractional step repeats values as NumPy does', () => {
     // NumPy: element 1 is int(start + step), then start + i·(that − start)
     expect(arange(0, 2.5, 0.5, { dtype: 'int64' }).toFlatArray()).toEqual([0n, 0n, 0n, 0n, 0n])
@@ -216,5 +245,31 @@ describe('fromBuffer ownership', () => {
     expect(new Float64Array(sab)[1]).toBe(2.5)
     expect(a.slice('1:').flags.ownData).toBe(false)
     expect(a.copy().flags.ownData).toBe(true)
+  })
+})
+
+describe('creation arguments NumPy checks', () => {
+  it('order is case-insensitive and anything else is a ValueError naming the function', () => {
+    expect(zeros([2, 3], { order: 'c' as 'C' }).strides).toEqual([3, 1])
+    expect(zeros([2, 3], { order: 'f' as 'F' }).strides).toEqual([1, 2])
+    expect(() => zeros([2, 3], { order: 'K' as 'C' })).toThrow(ValueError)
+    expect(() => zeros([2, 3], { order: 'x' as 'C' })).toThrow("zeros: order must be one of 'C', 'F', got 'x'")
+    expect(() => zerosLike(zeros([2]), { order: 'Z' as 'K' })).toThrow(/zerosLike|emptyLike/)
+    expect(array([[1, 2], [3, 4]], { order: 'K' }).strides).toEqual([2, 1])
+    expect(array([[1, 2], [3, 4]], { order: 'F' }).strides).toEqual([1, 2])
+  })
+
+  it('array() reads typed arrays nested in JS arrays as their elements', () => {
+    const a = array([new Float64Array([1, 2]), new Float64Array([3, 4])])
+    expect(a.shape).toEqual([2, 2])
+    expect(a.toArray()).toEqual([[1, 2], [3, 4]])
+    expect(array([new BigInt64Array([1n, 2n])]).dtype).toBe('int64')
+  })
+
+  it('fromBuffer without a shape refuses a length that is not whole elements, as np.frombuffer', () => {
+    expect(() => fromBuffer(new ArrayBuffer(10), { dtype: 'float64' })).toThrow(ValueError)
+    expect(() => fromBuffer(new ArrayBuffer(10), { dtype: 'float64' })).toThrow('buffer size 10 bytes must be a multiple of the float64 itemsize 8')
+    expect(fromBuffer(new ArrayBuffer(10), { dtype: 'float64', shape: [1] }).shape).toEqual([1])
+    expect(fromBuffer(new ArrayBuffer(16)).shape).toEqual([2])
   })
 })

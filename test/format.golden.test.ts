@@ -1,6 +1,6 @@
 /**
  * repr/str against NumPy: committed golden fixtures (scripts/gen_format_fixtures.py) and a live fuzz
- * against the local numpy when python3 has it.
+ * against the local numpy when it is NumPy >= 2.2 (test/support/numpy.ts).
  */
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { NDArray, repr, str, withPrintOptions, type DTypeName, type PrintOptions } from '@strided/core'
+import { PYTHON, liveNumpyFor } from './support/numpy.js'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -100,20 +101,12 @@ describe('repr/str golden fixtures (numpy 2.4.6)', () => {
   })
 })
 
-function probeNumpy(): { ok: boolean; reason: string } {
-  const r = spawnSync('python3', ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8' })
-  if (r.error !== undefined || r.status !== 0) return { ok: false, reason: 'python3 with numpy is not available' }
-  const [maj, min] = r.stdout.trim().split('.').map(Number)
-  if (maj! < 2 || (maj === 2 && min! < 2)) return { ok: false, reason: `numpy ${r.stdout.trim()} predates 2.2 printing (shape= extras)` }
-  return { ok: true, reason: '' }
-}
-
-const py = probeNumpy()
+const py = liveNumpyFor('the repr/str live fuzz', '2.2', '2.2 printing (shape= extras)')
 
 describe('repr/str live fuzz against numpy', () => {
   it.skipIf(!py.ok)(`150 fresh random arrays${py.ok ? '' : ` — skipped: ${py.reason}`}`, () => {
     const seed = Number(process.env.FORMAT_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31))
-    const r = spawnSync('python3', [join(ROOT, 'scripts/gen_format_fixtures.py'), '--live', '--seed', String(seed), '--count', '150'], {
+    const r = spawnSync(PYTHON, [join(ROOT, 'scripts/gen_format_fixtures.py'), '--live', '--seed', String(seed), '--count', '150'], {
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
     })

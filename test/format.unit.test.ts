@@ -3,9 +3,11 @@ import { inspect } from 'node:util'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
-  NDArray, arange, array, cutDigits, getPrintOptions, repr, resetPrintOptions, roundFraction, roundSignificant, scalarRepr,
-  scalarStr, setPrintOptions, shortestDigits, str, withPrintOptions, DEFAULT_PRINT_OPTIONS, ValueError, type Decimal, type DTypeName,
+  NDArray, arange, array, getPrintOptions, repr, resetPrintOptions, setPrintOptions, str, withPrintOptions, ValueError, type DTypeName,
 } from '@strided/core'
+import {
+  cutDigits, roundFraction, roundSignificant, scalarRepr, scalarStr, shortestDigits, DEFAULT_PRINT_OPTIONS, type Decimal,
+} from '@strided/core/internal'
 import { digitsAt, shortestDigitsExact } from '../packages/core/src/format/float-digits.js'
 
 afterEach(() => resetPrintOptions())

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import {
-  DTYPES, DTypeError, NDArray, NpyFormatError, array, fromNpy, load, readNpyHeader, toNpy,
-  type DTypeName, type Scalar,
+  DTypeError, NDArray, NpyFormatError, array, fromNpy, load, readNpyHeader, toNpy, type DTypeName, type Scalar,
 } from '@strided/core'
+import { DTYPES } from '@strided/core/internal'
 
 const DIR = fileURLToPath(new URL('./fixtures/npy/', import.meta.url))
 

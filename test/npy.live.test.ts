@@ -2,22 +2,19 @@
  * Live interop with the local numpy: TS writes files that `np.load` checks (values, dtype, shape, Fortran
  * order, and that `np.save` of what it loaded gives the very same bytes), and numpy writes fresh random
  * arrays (every dtype, C/F order, strided views, big-endian, versions 2.0/3.0) that TS loads.
- * Skipped, with the reason in its name, when `python3 -c "import numpy"` does not work.
+ * Skipped, with the reason in its name, without NumPy >= 2 (test/support/numpy.ts).
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { DTYPES, DTYPE_NAMES, NDArray, load, save, toNpy, type DTypeName } from '@strided/core'
+import { DTYPE_NAMES, NDArray, load, save, toNpy, type DTypeName } from '@strided/core'
+import { DTYPES } from '@strided/core/internal'
+import { PYTHON, liveNumpyFor } from './support/numpy.js'
 
-function probe(): string | null {
-  const r = spawnSync('python3', ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8', timeout: 20_000 })
-  if (r.error) return `python3 is not runnable (${r.error.message})`
-  if (r.status !== 0) return `python3 -c "import numpy" failed: ${(r.stderr || '').trim().split('\n').pop()}`
-  return null
-}
-const skipReason = probe()
+const live = liveNumpyFor('live numpy interop')
+const skipReason = live.ok ? null : live.reason
 
 function cOrderHex(a: NDArray): string {
   const isz = a.itemsize
@@ -119,7 +116,7 @@ describe.skipIf(skipReason !== null)(`live numpy interop${skipReason === null ? 
     })
     writeFileSync(join(dir, 'ts_manifest.json'), JSON.stringify(spec))
 
-    const r = spawnSync('python3', ['-c', PY_CHECK, dir, String(seed)], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 })
+    const r = spawnSync(PYTHON, ['-c', PY_CHECK, dir, String(seed)], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 })
     expect(r.status, r.stderr).toBe(0)
     const { report, written } = JSON.parse(r.stdout) as {
       report: { file: string; descr: string; shape: number[]; fortran: boolean; c_hex: string; resave_identical: boolean }[]

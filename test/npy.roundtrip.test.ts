@@ -8,9 +8,9 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import {
-  DTYPE_NAMES, DTYPES, NDArray, NpyFormatError, ValueError, arange, array, fromNpy, load, loadAsync, readNpyHeader, save,
-  saveAsync, toNpy, type DTypeName,
+  DTYPE_NAMES, NDArray, NpyFormatError, ValueError, arange, array, fromNpy, load, loadAsync, readNpyHeader, save, saveAsync, toNpy, type DTypeName,
 } from '@strided/core'
+import { DTYPES } from '@strided/core/internal'
 
 /** The elements in C order as hex, byte by byte (bit-exact: NaN payloads and raw bool bytes included). */
 function cOrderHex(a: NDArray): string {

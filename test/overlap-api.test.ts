@@ -42,6 +42,27 @@ describe('max_work validation', () => {
     expect(e.message).toContain(String(k))
     expect(thrown(() => overlapOutcome(a, b, k))).toBeInstanceOf(ValueError)
   })
+  // NumPy 2.4.6: 2**63 and 10**100 → OverflowError ("Python int too large to convert to C ssize_t"); -2**63 →
+  // ValueError (Invalid value); 2**63-1 accepted. In JS 2**63 - 1 rounds to 2**63, so 2**63 - 1024 is the largest.
+  it.each([2 ** 63, 2 ** 64, 1e100, -(2 ** 63) - 2048, -1e100, Number.MAX_VALUE])('max_work %d beyond int64 → OverflowError naming it', (k) => {
+    for (const fn of [
+      () => sharesMemory(a, b, { maxWork: k }), () => mayShareMemory(a, b, { maxWork: k }), () => overlapOutcome(a, b, k),
+      () => hasInternalOverlap(a, { maxWork: k }), () => internalOverlapOutcome(a, k), () => checkMaxWork(k),
+    ]) {
+      const e = thrown(fn)
+      expect(e).toBeInstanceOf(OverflowError)
+      expect(e.message).toContain(`max_work ${String(k)}`)
+      expect(e.message).toContain('ssize_t')
+    }
+  })
+  it('the int64 edges: 2**63 - 1024 is accepted, -2**63 is an invalid value (ValueError), as NumPy', () => {
+    expect(sharesMemory(a, a, { maxWork: 2 ** 63 - 1024 })).toBe(true)
+    expect(sharesMemory(a, b, { maxWork: 2 ** 63 - 1024 })).toBe(false)
+    expect(hasInternalOverlap(a, { maxWork: 2 ** 63 - 1024 })).toBe(false)
+    const e = thrown(() => sharesMemory(a, b, { maxWork: -(2 ** 63) }))
+    expect(e).toBeInstanceOf(ValueError)
+    expect(e.message).toContain('Invalid value for max_work')
+  })
   it('-1 and -2 both mean unlimited', () => {
     expect(sharesMemory(a, b, { maxWork: -1 })).toBe(false)
     expect(sharesMemory(a, b, { maxWork: -2 })).toBe(false)

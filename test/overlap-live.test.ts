@@ -1,18 +1,19 @@
 /**
  * Live fuzz against the local NumPy: fresh random as_strided pairs every run (random seed, printed
  * on failure), exact and budgeted (max_work −1, 0, 1, 2, 5), plus internal overlap. Skipped when
- * python3 cannot import numpy; the committed fixtures cover the same ground offline.
+ * there is no NumPy >= 2 (test/support/numpy.ts); the committed fixtures cover the same ground offline.
  */
 import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { type BigByteView, type OverlapOutcome, solveInternalOverlap, solveOverlap } from '../packages/core/src/overlap/index.js'
+import { PYTHON, liveNumpyFor } from './support/numpy.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const probe = spawnSync('python3', ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8' })
-const numpyVersion = probe.status === 0 ? probe.stdout.trim() : undefined
-const reason = numpyVersion === undefined ? ' (skipped: python3 with numpy is not available)' : ` (numpy ${numpyVersion})`
+const live = liveNumpyFor('the live NumPy overlap fuzz')
+const numpyVersion = live.ok ? live.version : undefined
+const reason = live.ok ? ` (numpy ${live.version})` : ` (skipped: ${live.reason})`
 
 type JInt = number | string
 interface JView { itemsize: number; shape: JInt[]; strides: JInt[]; offset: JInt }
@@ -23,7 +24,7 @@ const expected = (o: string): OverlapOutcome => (o === 'error' ? 'overflow' : (o
 describe(`live NumPy fuzz${reason}`, () => {
   it.skipIf(numpyVersion === undefined)('300 fresh random pairs and 100 views agree 100% (exact and budgeted)', () => {
     const seed = Math.floor(Math.random() * 2 ** 31)
-    const run = spawnSync('python3', [join(here, '..', 'scripts', 'gen_overlap_fixtures.py'), '--fresh', '300', '--seed', String(seed)], {
+    const run = spawnSync(PYTHON, [join(here, '..', 'scripts', 'gen_overlap_fixtures.py'), '--fresh', '300', '--seed', String(seed)], {
       encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
     })
     expect(run.status, run.stderr).toBe(0)

@@ -1,9 +1,9 @@
 /** NumPy 2 promotion: the full result_type table, true division, can_cast, NEP 50 weak scalars, bool exceptions. */
 import { describe, expect, it } from 'vitest'
 import {
-  DTYPE_NAMES, NDArray, PROMOTION_TABLE, add, arange, canCast, divide, equal, floorDivide, less, logicalAnd, mod,
-  multiply, power, promoteOperands, resultType, scalarKind, subtract, trueDivideType, zeros, type DTypeName,
+  DTYPE_NAMES, NDArray, add, arange, canCast, divide, equal, floorDivide, less, logicalAnd, mod, multiply, power, resultType, subtract, zeros, type DTypeName,
 } from '@strided/core'
+import { PROMOTION_TABLE, promoteOperands, scalarKind, trueDivideType } from '@strided/core/internal'
 import { loadFixture } from './ufunc.helpers.js'
 
 interface Tables { dtypes: DTypeName[]; resultType: string[][]; divide: string[][]; addDtype: string[][]; safe: boolean[][]; sameKind: boolean[][] }

@@ -113,12 +113,16 @@ describe('dtype and integer semantics', () => {
 describe('axis handling', () => {
   const a = f64([1, 2, 3, 4, 5, 6], [2, 3])
   it('negative axes, tuples and [] work', () => {
-    expect((sum(a, { axis: -1 }) as NDArray).toFlatArray()).toEqual([6, 15])
-    expect(sum(a, { axis: [0, 1] })).toBe(21)
+    expect(sum(a, { axis: -1 }).toFlatArray()).toEqual([6, 15])
+    expect(sum(a)).toBe(21)
+    // an explicit axis that reduces everything gives a 0-d array (the result's type follows from the call)
+    const all = sum(a, { axis: [0, 1] })
+    expect(all.ndim).toBe(0)
+    expect(all.get()).toBe(21)
     const none = sum(f64([-0, 1], [1, 2]), { axis: [] }) as NDArray
     expect(none.shape).toEqual([1, 2])
     expect(Object.is(none.get(0, 0), 0)).toBe(true)
-    expect(sum(f64([5]).reshape([]), { axis: 0 })).toBe(5)
+    expect(sum(f64([5]).reshape([]), { axis: 0 }).get()).toBe(5)
   })
 
   it('bad axes throw typed errors with NumPy messages', () => {
@@ -173,6 +177,26 @@ describe('out=', () => {
     expect(strided.toFlatArray()).toEqual([5, 7, 9])
   })
 
+  it("out never broadcasts, nor the input against it (unlike ufuncs; NumPy 2.4.6's messages)", () => {
+    // np.sum(a, axis=0, keepdims=True, out=np.zeros((2, 3))) and friends
+    const err = (f: () => unknown, msg: string): void => { expect(f).toThrow(ShapeError); expect(f).toThrow(msg) }
+    err(() => sum(a, { axis: 0, keepdims: true, out: zeros([2, 3]) }), 'operand was set up as a reduction along axis 0, but the length of the axis is 2 (it has to be 1)')
+    err(() => max(a, { axis: 1, keepdims: true, out: zeros([2, 4]) }), 'output parameter for reduction operation maximum has shape (2, 4) but the result has shape (2, 1)')
+    err(() => sum(zeros([1, 3]), { axis: 1, out: zeros([5]) }), "non-broadcastable operand with shape (1,3) doesn't match the broadcast shape (5,3)")
+    err(() => sum(zeros([1, 3]), { axis: 1, keepdims: true, out: zeros([5, 1]) }), "non-broadcastable operand with shape (1,3) doesn't match the broadcast shape (5,3)")
+    err(() => sum(zeros([1, 3]), { axis: 0, keepdims: true, out: zeros([5, 3]) }), 'reduction along axis 0, but the length of the axis is 5')
+    err(() => sum(a, { axis: 0, out: zeros([1, 3]) }), 'has the wrong number of dimensions: Found 2 but expected 1')
+    err(() => sum(a, { out: zeros([1]) }), 'Found 1 but expected 0')
+    err(() => mean(a, { axis: 0, out: zeros([1, 3]) }), 'Found 2 but expected 1')
+    // what NumPy accepts
+    const o = zeros([1, 3])
+    expect(sum(a, { axis: 0, keepdims: true, out: o })).toBe(o)
+    expect(o.toArray()).toEqual([[5, 7, 9]])
+    const s = zeros([])
+    expect(sum(a, { out: s })).toBe(s)
+    expect(s.toArray()).toBe(21)
+  })
+
   it('an out that aliases the input is still correct', () => {
     const b = f64([1, 2, 3, 4, 5, 6], [2, 3])
     sum(b, { axis: 1, out: b.slice(':, 0') })
@@ -183,6 +207,7 @@ describe('out=', () => {
     expect(() => sum(a, { axis: 0, out: zeros([2, 3]) })).toThrow(new ShapeError('output parameter for reduction operation add has the wrong number of dimensions: Found 2 but expected 1'))
     expect(() => sum(a, { axis: 0, out: zeros([3]), keepdims: true })).toThrow("(must match the operand's when keepdims=True)")
     expect(() => sum(a, { axis: 0, out: zeros([4]) })).toThrow(ShapeError)
+    expect(() => sum(a, { axis: 0, out: zeros([4]) })).toThrow('has shape (4) but the result has shape (3)')
     expect(() => argmax(a, { axis: 0, out: zeros([3]) })).toThrow(DTypeError)
     const ro = zeros([3])
     ro.flags.writeable = false

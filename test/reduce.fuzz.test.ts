@@ -3,16 +3,17 @@
  * axes, keepdims, op) generated and evaluated by python3 + numpy in a subprocess, then recomputed here.
  * Checked: result dtype and shape always; values exactly for integer/bool results and for float sums/means of
  * contiguous data; within 1e-12 relative otherwise (the deterministic fixtures check exactness for every layout).
- * Skipped when numpy cannot be imported.
+ * Skipped, with the reason in its name, without NumPy >= 2 (test/support/numpy.ts).
  */
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { NDArray, type Scalar } from '../packages/core/src/index.js'
 import { FIXTURES, describeCase, parseHex, runCase, type Case } from './reduce.helpers.js'
+import { PYTHON, liveNumpyFor } from './support/numpy.js'
 
-const probe = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' })
-const hasNumpy = probe.status === 0
+const live = liveNumpyFor('the live reduction fuzz')
+const hasNumpy = live.ok
 const SEED = Number(process.env['REDUCE_FUZZ_SEED'] ?? (Date.now() % 1_000_000))
 const COUNT = 150
 /** REDUCE_FUZZ_EXACT=1: require bit-exact floats for every layout and op (the implementation aims for that). */
@@ -79,9 +80,9 @@ function close(got: Scalar, want: string | number, dtype: string, exact: boolean
   return BigInt(got as number | bigint) === BigInt(want as string)
 }
 
-describe.skipIf(!hasNumpy)('live fuzz against numpy', () => {
+describe.skipIf(!hasNumpy)(`live fuzz against numpy${live.ok ? '' : ` (skipped: ${live.reason})`}`, () => {
   it(`${COUNT} random reductions (seed ${SEED}; rerun with REDUCE_FUZZ_SEED=${SEED})`, () => {
-    const r = spawnSync('python3', ['-c', PY], { encoding: 'utf8', maxBuffer: 64 << 20 })
+    const r = spawnSync(PYTHON, ['-c', PY], { encoding: 'utf8', maxBuffer: 64 << 20 })
     expect(r.status, r.stderr).toBe(0)
     const cases = JSON.parse(r.stdout) as Case[]
     expect(cases.length).toBe(COUNT)

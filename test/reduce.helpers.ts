@@ -118,6 +118,15 @@ function sameValue(dtype: string, got: Scalar, want: string | number): boolean {
 export function compare(c: Case, got: NDArray | Scalar): string | null {
   const e = c.result!
   const isArg = c.op === 'argmin' || c.op === 'argmax'
+  // NumPy's scalar result of an explicit axis that reduces everything is strided's 0-d NDArray (the result's
+  // type follows from the call); compare it as NumPy's 0-d array of the same dtype and value
+  const axisGiven = c.opts.axis !== undefined && c.opts.axis !== null
+  if (e.scalar && axisGiven) {
+    if (!(got instanceof NDArray) || got.ndim !== 0) return `expected a 0-d NDArray (explicit axis), got ${got instanceof NDArray ? `shape (${got.shape.join(', ')})` : typeof got}`
+    const want = isArg ? 'int64' : e.dtype
+    if (got.dtype !== want) return `dtype ${got.dtype} != ${want}`
+    return sameValue(want, got.toFlatArray()[0]!, e.values[0]!) ? null : `value ${fmt(got.toFlatArray()[0]!)} != ${e.values[0]}`
+  }
   if (e.scalar) {
     if (got instanceof NDArray) return `expected a scalar, got an NDArray of shape (${got.shape.join(', ')})`
     const big = e.dtype === 'int64' || e.dtype === 'uint64'

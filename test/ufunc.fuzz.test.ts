@@ -1,6 +1,6 @@
 /**
  * Live fuzz against NumPy: ~200 fresh random elementwise ops (new seed each run, printed on failure), generated and
- * evaluated by scripts/gen_ufunc_fixtures.py --live. Skipped when python3 with numpy is not available.
+ * evaluated by scripts/gen_ufunc_fixtures.py --live. Skipped, with the reason in its name, without NumPy >= 2 (test/support/numpy.ts).
  * Checks: dtype always; ints exact; floats exact for + - * / sqrt (and everything else but transcendentals);
  * 1e-12 relative for transcendental float64 (a few ulps for float32).
  */
@@ -8,15 +8,16 @@ import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { PYTHON, liveNumpyFor } from './support/numpy.js'
 import { runCase, type Case } from './ufunc.helpers.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const hasNumpy = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0
+const live = liveNumpyFor('the live ufunc fuzz')
 
-describe.skipIf(!hasNumpy)('live fuzz against NumPy', () => {
+describe.skipIf(!live.ok)(`live fuzz against NumPy${live.ok ? '' : ` (skipped: ${live.reason})`}`, () => {
   it('200 fresh random ops', () => {
     const seed = Math.floor(Math.random() * 2 ** 31)
-    const r = spawnSync('python3', [join(root, 'scripts', 'gen_ufunc_fixtures.py'), '--live', '200', '--seed', String(seed)], {
+    const r = spawnSync(PYTHON, [join(root, 'scripts', 'gen_ufunc_fixtures.py'), '--live', '200', '--seed', String(seed)], {
       encoding: 'utf8', maxBuffer: 64 << 20,
     })
     expect(r.status, r.stderr).toBe(0)

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as core from '@strided/core'
-import { NDArray, DTYPES, type DTypeName, type Scalar } from '@strided/core'
+import { NDArray, type DTypeName, type Scalar } from '@strided/core'
+import { DTYPES } from '@strided/core/internal'
 
 const here = dirname(fileURLToPath(import.meta.url))
 

@@ -2,7 +2,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as core from '@strided/core'
-import { NDArray, prepareCopy, prepareUfunc, runElementwise, zeros, type DTypeName } from '@strided/core'
+import { NDArray, zeros, type DTypeName } from '@strided/core'
+import { prepareCopy, prepareUfunc, runElementwise } from '@strided/core/internal'
 
 type Fn = (...args: unknown[]) => NDArray
 const fn = (op: string): Fn => (core as unknown as Record<string, Fn>)[op]!

@@ -5,10 +5,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import {
-  AxisError, BoundsError, DTypeError, IndexError, NDArray, OverflowError, ReadOnlyError, ShapeError, StridedError,
-  ValueError, arange, array, asStrided, broadcastShapes, broadcastTo, compress, dtype, eye, fromBuffer, full, linspace,
-  normalizeSlice, ones, take, zeros, type Scalar,
+  AxisError, BoundsError, DTypeError, IndexError, NDArray, OverflowError, ReadOnlyError, ShapeError, StridedError, ValueError, arange, array, asStrided, broadcastShapes, broadcastTo, compress, dtype, eye, fromBuffer, full, linspace, ones, take, zeros, type Scalar,
 } from '@strided/core'
+import { normalizeSlice } from '@strided/core/internal'
 
 type ErrorClass = new (...args: never[]) => Error
 

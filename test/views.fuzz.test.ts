@@ -1,18 +1,20 @@
 /**
  * Live fuzzing against NumPy plus NumPy-free properties.
  *
- * 1. When `python3 -c "import numpy"` works, scripts/gen_view_fixtures.py generates ~200 FRESH random view
+ * 1. With NumPy >= 2 (test/support/numpy.ts), scripts/gen_view_fixtures.py generates ~200 FRESH random view
  *    chains (random seed, printed on failure; set STRIDED_FUZZ_SEED to replay one, STRIDED_FUZZ_COUNT for a
  *    longer run) and every step must agree
  *    with NumPy: shapes, byte strides, offsets, base ownership, flags, values and error classes.
  * 2. fast-check properties of the view algebra that need no NumPy.
  */
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { NDArray, arange, normalizeSlice, reshapeStrides, type IndexItem, type SliceSpec } from '@strided/core'
+import { NDArray, arange, type IndexItem, type SliceSpec } from '@strided/core'
+import { normalizeSlice, reshapeStrides } from '@strided/core/internal'
+import { PYTHON, liveNumpyFor } from './support/numpy.js'
 
 ;(globalThis as { __STRIDED_GOLDEN_LIB__?: boolean }).__STRIDED_GOLDEN_LIB__ = true
 const { replayChain } = await import('./views.golden.test.js')
@@ -20,14 +22,15 @@ type Chain = Parameters<typeof replayChain>[0]
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const GENERATOR = join(ROOT, 'scripts', 'gen_view_fixtures.py')
-const hasNumpy = spawnSync('python3', ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0
+const live = liveNumpyFor('the live NumPy view-chain fuzz')
+const hasNumpy = live.ok
 
 describe('live NumPy fuzz (fresh random chains)', () => {
-  const title = hasNumpy ? 'agrees with NumPy on 200 fresh chains' : 'agrees with NumPy on 200 fresh chains — SKIPPED: `python3 -c "import numpy"` fails here'
+  const title = live.ok ? 'agrees with NumPy on 200 fresh chains' : `agrees with NumPy on 200 fresh chains — SKIPPED: ${live.reason}`
   it.skipIf(!hasNumpy)(title, () => {
     const seed = process.env.STRIDED_FUZZ_SEED !== undefined ? Number(process.env.STRIDED_FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31)
     const count = Number(process.env.STRIDED_FUZZ_COUNT ?? 200)
-    const out = execFileSync('python3', [GENERATOR, '--fresh', '--seed', String(seed), '--count', String(count), '--stdout'], { encoding: 'utf8', maxBuffer: 256 << 20 })
+    const out = execFileSync(PYTHON, [GENERATOR, '--fresh', '--seed', String(seed), '--count', String(count), '--stdout'], { encoding: 'utf8', maxBuffer: 256 << 20 })
     const { chains } = JSON.parse(out) as { chains: Chain[] }
     expect(chains.length).toBe(count)
     const problems = chains.flatMap((c) => replayChain(c, c.id % 2 === 1).problems)

@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import * as S from '@strided/core'
+import { DTYPES } from '@strided/core/internal'
 import { NDArray, array, zeros, type DTypeName, type Scalar } from '@strided/core'
 
 export type Encoded = number | string | boolean
@@ -35,7 +36,7 @@ export function decode(v: Encoded, dt: DTypeName): Scalar {
   if (v === 'inf') return Infinity
   if (v === '-inf') return -Infinity
   if (typeof v === 'string') return BigInt(v)
-  if (S.DTYPES[dt].bigint && typeof v === 'number') return BigInt(v)
+  if (DTYPES[dt].bigint && typeof v === 'number') return BigInt(v)
   return v
 }
 

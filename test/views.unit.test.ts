@@ -7,9 +7,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import {
-  BoundsError, DTypeError, NDArray, ReadOnlyError, ShapeError, ValueError, arange, array, ascontiguousarray,
-  asfortranarray, asStrided, broadcastArrays, broadcastTo, compress, fromBuffer, random, take, zeros, Xoshiro128,
+  BoundsError, DTypeError, IndexError, NDArray, ReadOnlyError, ShapeError, ValueError, arange, array, ascontiguousarray, asfortranarray, asStrided, broadcastArrays, broadcastTo, compress, fromBuffer, random, take, zeros,
 } from '@strided/core'
+import { Xoshiro128 } from '@strided/core/internal'
 
 ;(globalThis as { __STRIDED_GOLDEN_LIB__?: boolean }).__STRIDED_GOLDEN_LIB__ = true
 const { loadFixture, replayChain, valuesOf, diffValues, errorClass, describeStep } = await import('./views.golden.test.js')
@@ -302,7 +302,9 @@ describe('asStrided / fromBuffer bounds checks', () => {
     expect(() => fromBuffer(buf, { dtype: 'int16', offset: -1 })).toThrow(BoundsError)
     expect(() => fromBuffer(buf, { dtype: 'int16', shape: [4, 5] })).toThrow(BoundsError)
     expect(() => fromBuffer(buf, { dtype: 'int16', shape: [4], strides: [6] })).toThrow(BoundsError)
-    expect(() => fromBuffer(new Uint8Array(4) as unknown as ArrayBuffer, { dtype: 'float64' })).not.toThrow()
+    // 4 bytes are not whole float64 elements: np.frombuffer raises ValueError
+    expect(() => fromBuffer(new Uint8Array(4) as unknown as ArrayBuffer, { dtype: 'float64' })).toThrow(ValueError)
+    expect(fromBuffer(new Uint8Array(8) as unknown as ArrayBuffer, { dtype: 'float64' }).shape).toEqual([1])
     expect(() => fromBuffer({} as ArrayBuffer)).toThrow(DTypeError)
   })
 })
@@ -353,6 +355,83 @@ describe('random: seeded and reproducible', () => {
     expect(() => random.uniform(3, { seed: 1, dtype: 'int32' })).toThrow(ValueError)
     expect(() => new Xoshiro128(1.5)).toThrow(ValueError)
     expect(random.uniform([0, 3], { seed: 1 }).size).toBe(0)
+  })
+})
+
+// ------------------------------------------------------------------------------------------ slice() item grammar
+
+describe('slice(): items it does not understand throw IndexError instead of selecting everything', () => {
+  const x = arange(24).reshape([4, 6])
+  const advanced = /advanced \(integer-array \/ boolean-mask\) indexing is not supported by slice\(\) yet/
+  it.each<[string, unknown, RegExp]>([
+    ['a boolean mask NDArray', zeros([4], { dtype: 'bool' }), /index item an NDArray of shape \(4,\) and dtype bool \(position 0\)/],
+    ['an integer NDArray', arange(2, { dtype: 'int64' }), /an NDArray of shape \(2,\) and dtype int64/],
+    ['a JS integer list', [0, 2], /index item \[0,2\] \(position 0\)/],
+    ['a nested JS list', [[0], [1]], /index item \[\[0\],\[1\]\]/],
+    ['an empty object', {}, /index item \{\} \(position 0\) is not a valid slice spec: it has none of start, stop, step/],
+    ['an object with a wrong key', { start: 1, end: 3 }, /unknown key 'end'/],
+    ['true', true, /index item true \(position 0\).*boolean/],
+    ['false', false, /index item false/],
+    ['a bigint', 1n, /index item 1n.*Number\(i\)/],
+    ['undefined', undefined, /index item undefined/],
+    ['a Map', new Map(), /index item \[object Map\]/],
+  ])('%s', (_name, item, re) => {
+    for (const items of [[item], [item, 0], [0, item], ['...', item]]) {
+      const e = (() => { try { x.slice(...(items as never[])) } catch (err) { return err as Error } return null })()
+      expect(e, JSON.stringify(items, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))).toBeInstanceOf(IndexError)
+      expect(e!.message).toMatch(advanced)
+      if (items[0] === item) expect(e!.message).toMatch(re)
+    }
+  })
+  it('names the position of the offending item', () => {
+    expect(() => x.slice(1, [0, 1] as never)).toThrow(/\(position 1\)/)
+    // the item is rejected before the index count is checked
+    expect(() => x.slice(0, 0, [0] as never)).toThrow(advanced)
+  })
+  it('every valid form still works: numbers, slice specs (any subset of start/stop/step), null, ..., strings', () => {
+    expect(x.slice({ start: 1 }).shape).toEqual([3, 6])
+    expect(x.slice({ stop: 2 }, { step: -2 }).toArray()).toEqual([[5, 3, 1], [11, 9, 7]])
+    expect(x.slice({ start: null, stop: null, step: null }).shape).toEqual([4, 6])
+    expect(x.slice({ start: undefined }).shape).toEqual([4, 6])
+    expect(x.slice(Object.assign(Object.create(null) as object, { start: 3 })).shape).toEqual([1, 6])
+    expect(x.slice(null, '...', -1).shape).toEqual([1, 4])
+    expect(x.slice('1:3', { step: 2 }).shape).toEqual([2, 3])
+    expect(x.slice().shape).toEqual([4, 6])
+    expect(x.slice(-1, -1).shape).toEqual([])
+  })
+})
+
+// ------------------------------------------------------------------------------------------ reshape varargs
+
+describe('reshape accepts varargs integers as NumPy (a.reshape(6, 4))', () => {
+  const x = arange(24)
+  it('varargs, an array, a single integer, options last', () => {
+    expect(x.reshape(6, 4).shape).toEqual([6, 4])
+    expect(x.reshape([6, 4]).shape).toEqual([6, 4])
+    expect(x.reshape(2, 3, 4).strides).toEqual([12, 4, 1])
+    expect(x.reshape(6, -1).shape).toEqual([6, 4])
+    expect(x.reshape(24).shape).toEqual([24])
+    expect(x.reshape(-1).shape).toEqual([24])
+    const f = x.reshape(6, 4, { order: 'F' })
+    expect(f.shape).toEqual([6, 4])
+    expect(f.strides).toEqual([1, 6])
+    expect(f.toArray()).toEqual(x.reshape([6, 4], { order: 'F' }).toArray())
+    expect(x.reshape(6, -1, { order: 'F' }).get(1, 0)).toBe(1)
+    expect(x.reshape([4, 6], {}).shape).toEqual([4, 6])
+    expect(x.reshape([4, 6], undefined).shape).toEqual([4, 6])
+    expect(arange(1).reshape([]).shape).toEqual([])
+    expect(x.slice('::2').reshape(3, 4, { copy: true }).flags.ownData).toBe(false)
+    expect(() => x.slice('::2').reshape(3, 4, { copy: false })).not.toThrow()
+    expect(() => arange(6).reshape(2, 3).T.reshape(6, { copy: false })).toThrow(ValueError)
+  })
+  it('errors name the shape', () => {
+    expect(() => x.reshape(5, 5)).toThrow(ShapeError)
+    expect(() => x.reshape(5, 5)).toThrow('cannot reshape array of size 24 into shape (5, 5)')
+    expect(() => x.reshape(6.5, 4)).toThrow(ShapeError)
+    expect(() => (x.reshape as (...a: unknown[]) => NDArray)()).toThrow(/reshape: no shape given/)
+    expect(() => (x.reshape as (...a: unknown[]) => NDArray)([6, 4], 1)).toThrow(/the shape must be one array or integers one per axis, got \(\[6, 4\], 1\)/)
+    expect(() => (x.reshape as (...a: unknown[]) => NDArray)(6, [4])).toThrow(ShapeError)
+    expect(() => (x.reshape as (...a: unknown[]) => NDArray)('6')).toThrow(ShapeError)
   })
 })
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { splitRange, HazardTracker, resolveOptions } from '@strided/workers'
+import { HazardTracker } from '../packages/workers/src/hazards.js'
+import { resolveOptions } from '../packages/workers/src/options.js'
+import { splitRange } from '../packages/workers/src/partition.js'
 import { arange, ValueError } from '@strided/core'
 
 describe('splitRange', () => {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import * as core from '@strided/core'
 import { NDArray, arange, asStrided, fromBuffer, random, zeros, OverlapError, type Scalar } from '@strided/core'
 import { AbortError, NotSharedError, Runtime, RuntimeClosedError, WorkerCrashError } from '@strided/workers'
+import { SOURCE_NODE_FLAGS } from './support/source-node.js'
 
 // inlineThreshold 0 forces every job onto the pool, so small test arrays exercise the parallel path
 const rt2 = new Runtime({ threads: 2, inlineThreshold: 0 })
@@ -53,6 +54,19 @@ describe('Runtime parity with the inline kernels (bit-identical for any thread c
     expect(bits(await rt2.multiply(a, 2.5))).toBe(bits(core.multiply(a, 2.5)))
     const i8 = arange(300, { dtype: 'int8' })
     expect(bits(await rt2.add(i8, 100))).toBe(bits(core.add(i8, 100)))
+  })
+  it('inputs broadcast to the shape of out, as in NumPy (out itself never stretches)', async () => {
+    const rt = new Runtime({ threads: 2 })
+    try {
+      const o = zeros([5])
+      expect(await rt.negative(zeros([1]), { out: o })).toBe(o)
+      expect(bits(o)).toBe('float64(5):-0,-0,-0,-0,-0')
+      // on the pool too (rt2 sends every job to the workers)
+      expect(bits(await rt2.negative(zeros([1]).fill(2), { out: zeros([5]) }))).toBe('float64(5):-2,-2,-2,-2,-2')
+      const o2 = zeros([5, 3])
+      expect(bits(await rt2.add(zeros([5, 1]), 1, { out: o2 }))).toBe(`float64(5,3):${new Array(15).fill(1).join(',')}`)
+      await expect(rt2.add(zeros([5]), 1, { out: zeros([1]) })).rejects.toThrow(core.ShapeError)
+    } finally { await rt.close() }
   })
   it('reductions: full, per axis, large contiguous runs split into units', async () => {
     const big = random.normal([1_000_003], { seed: 5 })
@@ -214,7 +228,7 @@ describe('Runtime faults', () => {
   })
   it('close() leaves no handles: a script that uses a Runtime exits by itself (await using too)', () => {
     const child = fileURLToPath(new URL('./fixtures/workers/exit-child.ts', import.meta.url))
-    const r = spawnSync(process.execPath, ['--import', 'tsx', child], { encoding: 'utf8', timeout: 60_000 })
+    const r = spawnSync(process.execPath, [...SOURCE_NODE_FLAGS, child], { encoding: 'utf8', timeout: 60_000 })
     expect(r.error).toBeUndefined()
     expect(r.stderr).toBe('')
     expect(r.stdout.trim()).toBe('done 4999950000 4999950000')

@@ -4,7 +4,7 @@
  * Run: pnpm exec tsx examples/pipeline/pipeline.ts
  */
 import { random, sharesMemory, type NDArray } from '@strided/core'
-import { startWorker, wrapWorker, type Comlink } from '@strided/workers/comlink'
+import { startWorker, wrapWorker, type Remote } from '@strided/workers/comlink'
 
 export interface Stages {
   normalise: { normalise(x: NDArray): NDArray }
@@ -13,9 +13,9 @@ export interface Stages {
 }
 
 export interface Pipeline {
-  normalise: Comlink.Remote<Stages['normalise']>
-  filter: Comlink.Remote<Stages['filter']>
-  reduce: Comlink.Remote<Stages['reduce']>
+  normalise: Remote<Stages['normalise']>
+  filter: Remote<Stages['filter']>
+  reduce: Remote<Stages['reduce']>
   close(): Promise<unknown>
 }
 

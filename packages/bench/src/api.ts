@@ -6,11 +6,13 @@
  */
 import * as core from '@strided/core'
 import type { NDArray } from '@strided/core'
+import * as coreInternal from '@strided/core/internal'
 
 type Fn = (...args: any[]) => any // eslint-disable-line @typescript-eslint/no-explicit-any
 
+/** A function of @strided/core by name: the public API first, then the internal one (copyInto, the raw copy). */
 export function coreFn(name: string): Fn | null {
-  const f = (core as unknown as Record<string, unknown>)[name]
+  const f = (core as unknown as Record<string, unknown>)[name] ?? (coreInternal as unknown as Record<string, unknown>)[name]
   return typeof f === 'function' ? (f as Fn) : null
 }
 

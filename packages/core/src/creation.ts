@@ -4,11 +4,38 @@
  */
 import { DTYPES, dtype as lookupDType, type DTypeName, type Scalar, type TypedArray } from './dtype.js'
 import { BoundsError, DTypeError, ShapeError, ValueError } from './errors.js'
-import { NDArray, type NestedArray } from './ndarray.js'
+import { NDArray, type CopyOrder, type NestedArray } from './ndarray.js'
 import { toStored } from './scalar.js'
 import { checkShape, contiguousStrides, elementExtent, shapeSize, type Order } from './shape.js'
 
-export interface CreateOptions { dtype?: DTypeName | string; order?: Order }
+/** Options of the creation functions. */
+export interface CreateOptions {
+  /** Element type, by name or NumPy code (`'int32'`, `'f4'`); default float64, or as the function says. */
+  dtype?: DTypeName | string
+  /** Memory layout of the new array: `'C'` (default) or `'F'`; the *Like functions default to the prototype's order. */
+  order?: Order
+}
+
+/** Options of the *Like functions and array(): the order may also be `'A'` or `'K'` (default `'K'`, keep the source's). */
+export interface LikeOptions {
+  /** Element type, by name or NumPy code; default the source's (array(): inferred from the data). */
+  dtype?: DTypeName | string
+  /** NumPy's order: `'C'`, `'F'`, `'A'` (F if the source is F-contiguous and not C-contiguous) or `'K'` (default: keep the source's memory order of axes). */
+  order?: CopyOrder
+}
+
+const NEW_ORDERS: readonly CopyOrder[] = ['C', 'F']
+const COPY_ORDERS: readonly CopyOrder[] = ['C', 'F', 'A', 'K']
+
+/** NumPy's order argument, case-insensitive as NumPy's; anything else is a ValueError naming the function. */
+function orderOf(order: unknown, fallback: CopyOrder, allowed: readonly CopyOrder[], fn: string): CopyOrder {
+  if (order === undefined || order === null) return fallback
+  const o = typeof order === 'string' ? order.toUpperCase() : ''
+  if (!allowed.includes(o as CopyOrder)) {
+    throw new ValueError(`${fn}: order must be one of ${allowed.map((x) => `'${x}'`).join(', ')}, got ${typeof order === 'string' ? `'${order}'` : String(order)}`)
+  }
+  return o as CopyOrder
+}
 
 function dt(opts: { dtype?: DTypeName | string } | undefined, fallback: DTypeName = 'float64'): DTypeName {
   return opts?.dtype === undefined ? fallback : lookupDType(opts.dtype).name
@@ -20,28 +47,64 @@ function asShape(shape: number | readonly number[]): number[] {
 
 /** Uninitialised (in practice zero-filled: SharedArrayBuffers start zeroed) array. */
 export function empty(shape: number | readonly number[], opts: CreateOptions = {}): NDArray {
-  return NDArray.alloc(asShape(shape), dt(opts), opts.order ?? 'C')
+  return NDArray.alloc(asShape(shape), dt(opts), orderOf(opts.order, 'C', NEW_ORDERS, 'empty') as Order)
 }
 
+/**
+ * A new array filled with zeros (NumPy's `zeros`).
+ * @param shape - the shape, or one integer for a 1-D array.
+ * @param opts - dtype (default float64) and order (default 'C').
+ * @returns a new array that owns its memory.
+ * @throws {@link ShapeError} when a dimension is negative or not an integer.
+ * @throws {@link DTypeError} for an unknown dtype.
+ */
 export function zeros(shape: number | readonly number[], opts: CreateOptions = {}): NDArray {
-  return NDArray.alloc(asShape(shape), dt(opts), opts.order ?? 'C')
+  return NDArray.alloc(asShape(shape), dt(opts), orderOf(opts.order, 'C', NEW_ORDERS, 'zeros') as Order)
 }
 
+/**
+ * A new array filled with ones (NumPy's `ones`; `true` for bool, `1n` for int64/uint64).
+ * @param shape - the shape, or one integer for a 1-D array.
+ * @param opts - dtype (default float64) and order (default 'C').
+ * @returns a new array that owns its memory.
+ * @throws {@link ShapeError} when a dimension is negative or not an integer.
+ * @throws {@link DTypeError} for an unknown dtype.
+ */
 export function ones(shape: number | readonly number[], opts: CreateOptions = {}): NDArray {
-  return NDArray.alloc(asShape(shape), dt(opts), opts.order ?? 'C').fill(1)
+  return NDArray.alloc(asShape(shape), dt(opts), orderOf(opts.order, 'C', NEW_ORDERS, 'ones') as Order).fill(1)
 }
 
 /** Default dtype from the fill value: bigint → int64, boolean → bool, number → float64. */
 export function full(shape: number | readonly number[], value: Scalar, opts: CreateOptions = {}): NDArray {
   const fallback: DTypeName = typeof value === 'bigint' ? 'int64' : typeof value === 'boolean' ? 'bool' : 'float64'
-  return NDArray.alloc(asShape(shape), dt(opts, fallback), opts.order ?? 'C').fill(value)
+  return NDArray.alloc(asShape(shape), dt(opts, fallback), orderOf(opts.order, 'C', NEW_ORDERS, 'full') as Order).fill(value)
 }
 
 /** Like NumPy's *_like (default order 'K'): the new array keeps the prototype's memory order of axes. */
-export function emptyLike(a: NDArray, opts: CreateOptions = {}): NDArray { return NDArray.allocLike(a, dt(opts, a.dtype), opts.order ?? 'K') }
-export function zerosLike(a: NDArray, opts: CreateOptions = {}): NDArray { return emptyLike(a, opts) }
-export function onesLike(a: NDArray, opts: CreateOptions = {}): NDArray { return emptyLike(a, opts).fill(1) }
-export function fullLike(a: NDArray, value: Scalar, opts: CreateOptions = {}): NDArray { return emptyLike(a, opts).fill(value) }
+export function emptyLike(a: NDArray, opts: LikeOptions = {}): NDArray { return NDArray.allocLike(a, dt(opts, a.dtype), orderOf(opts.order, 'K', COPY_ORDERS, 'emptyLike')) }
+/**
+ * A new array of zeros with the shape of `a` (NumPy's `zeros_like`).
+ * @param a - the prototype array.
+ * @param opts - dtype (default `a`'s) and order (default: keep `a`'s memory order of axes, NumPy's 'K').
+ * @returns a new array that owns its memory.
+ */
+export function zerosLike(a: NDArray, opts: LikeOptions = {}): NDArray { return emptyLike(a, opts) }
+/**
+ * A new array of ones with the shape of `a` (NumPy's `ones_like`).
+ * @param a - the prototype array.
+ * @param opts - dtype (default `a`'s) and order (default: keep `a`'s memory order of axes, NumPy's 'K').
+ * @returns a new array that owns its memory.
+ */
+export function onesLike(a: NDArray, opts: LikeOptions = {}): NDArray { return emptyLike(a, opts).fill(1) }
+/**
+ * A new array with the shape of `a`, every element `value` (NumPy's `full_like`).
+ * @param a - the prototype array.
+ * @param value - the fill value, converted to the dtype.
+ * @param opts - dtype (default `a`'s, not inferred from `value`) and order (default: keep `a`'s memory order of axes).
+ * @returns a new array that owns its memory.
+ * @throws {@link OverflowError} when an integer value does not fit the dtype.
+ */
+export function fullLike(a: NDArray, value: Scalar, opts: LikeOptions = {}): NDArray { return emptyLike(a, opts).fill(value) }
 
 /**
  * Evenly spaced values in [start, stop): arange(stop), arange(start, stop), arange(start, stop, step).
@@ -122,11 +185,55 @@ export function linspace(start: number, stop: number, num = 50, opts: CreateOpti
   return out
 }
 
-/** Identity-like matrix with ones on diagonal k (np.eye). */
-export function eye(n: number, m?: number | null, opts: CreateOptions & { k?: number } = {}): NDArray {
-  const cols = m ?? n
-  const out = NDArray.alloc(checkShape([n, cols], 'eye shape'), dt(opts), opts.order ?? 'C')
-  const k = opts.k ?? 0
+/** Options of eye: dtype, order, and the diagonal `k` (also accepted positionally, as in NumPy). */
+export type EyeOptions = CreateOptions & {
+  /** Index of the diagonal: 0 (default) the main one, positive above it, negative below. */
+  k?: number
+}
+
+const isOpts = (x: unknown): x is EyeOptions => typeof x === 'object' && x !== null
+
+/**
+ * NumPy's np.eye(N, M=None, k=0): an N×M array with ones on diagonal k (k > 0 above the main diagonal, k < 0
+ * below) and zeros elsewhere. The options object may come after any of the positional arguments:
+ * eye(N), eye(N, M), eye(N, M, k), eye(N, opts), eye(N, M, opts), eye(N, M, k, opts); M null/undefined means N.
+ * @param n number of rows.
+ * @param m number of columns (default n), or the options.
+ * @param k index of the diagonal (default 0), or the options.
+ * @param opts dtype (default float64), order ('C' | 'F', default 'C'); `k` may also be given here.
+ * @returns a new array of shape [n, m].
+ * @throws ShapeError for a negative or non-integer n or m; ValueError for a non-integer k, k given both
+ *   positionally and in the options, or arguments after the options object.
+ */
+export function eye(n: number, m?: number | null | EyeOptions, k?: number | EyeOptions, opts?: EyeOptions): NDArray {
+  const rest = [m, k, opts]
+  const at = rest.findIndex(isOpts)
+  if (at >= 0 && rest.slice(at + 1).some((x) => x !== undefined)) {
+    throw new ValueError(`eye: the options object must be the last argument, got (${[n, ...rest].map((x) => (isOpts(x) ? '{...}' : String(x))).join(', ')})`)
+  }
+  const o: EyeOptions = at >= 0 ? (rest[at] as EyeOptions) : {}
+  const cols = at === 0 || m === undefined || m === null ? n : (m as number)
+  const kPos = at >= 0 && at <= 1 ? undefined : (k as number | undefined)
+  if (kPos !== undefined && o.k !== undefined) throw new ValueError(`eye: k given twice (positional ${kPos}, options ${o.k})`)
+  const diag = kPos ?? o.k ?? 0
+  if (!Number.isSafeInteger(diag)) throw new ValueError(`eye: k must be an integer, got ${String(diag)}`)
+  return eyeOf(n, cols, diag, o)
+}
+
+/**
+ * NumPy's np.identity(n): the n×n identity matrix.
+ * @param n number of rows and columns.
+ * @param opts dtype (default float64) and order ('C' | 'F', default 'C').
+ * @returns a new array of shape [n, n].
+ * @throws ShapeError for a negative or non-integer n.
+ */
+export function identity(n: number, opts: CreateOptions = {}): NDArray {
+  if (!isOpts(opts) && opts !== undefined) throw new ValueError(`identity: the second argument must be an options object, got ${String(opts)}`)
+  return eyeOf(n, n, 0, opts ?? {})
+}
+
+function eyeOf(n: number, cols: number, k: number, opts: CreateOptions): NDArray {
+  const out = NDArray.alloc(checkShape([n, cols], 'eye shape'), dt(opts), orderOf(opts.order, 'C', NEW_ORDERS, 'eye') as Order)
   const one = toStored(1, out.dtype)
   const data = out.data.subarray(out.offset, out.offset + out.size) as unknown as Record<number, number | bigint>
   for (let i = 0; i < n; i++) {
@@ -142,7 +249,17 @@ const TYPED_DTYPE = new Map<unknown, DTypeName>([
   [BigInt64Array, 'int64'], [BigUint64Array, 'uint64'],
 ])
 
-function nestedShape(x: NestedArray | TypedArray, path: string): number[] {
+/** What array() reads: a scalar, a typed array, or nested JS arrays of these (typed arrays count as their elements). */
+export type ArrayData = Scalar | TypedArray | readonly ArrayData[]
+
+/** The leaves of nested data in C order; typed arrays inside JS arrays count as their elements. */
+function flattenNested(x: ArrayData, out: Scalar[]): void {
+  if (Array.isArray(x)) for (const e of x) flattenNested(e, out)
+  else if (ArrayBuffer.isView(x)) { const t = x as ArrayLike<number | bigint>; for (let i = 0; i < t.length; i++) out.push(t[i]!) }
+  else out.push(x as Scalar)
+}
+
+function nestedShape(x: ArrayData, path: string): number[] {
   if (Array.isArray(x)) {
     if (x.length === 0) return [0]
     const first = nestedShape(x[0]!, `${path}[0]`)
@@ -162,8 +279,9 @@ function nestedShape(x: NestedArray | TypedArray, path: string): number[] {
  * A new array from nested JavaScript arrays, a typed array or a scalar (always a copy).
  * Inferred dtype: the typed array's, else bool if all booleans, int64 if any bigint, else float64.
  */
-export function array(data: NestedArray | TypedArray | NDArray, opts: CreateOptions = {}): NDArray {
-  if (data instanceof NDArray) return opts.dtype === undefined ? data.copy(opts.order ?? 'K') : data.astype(dt(opts), { order: opts.order ?? 'K' })
+export function array(data: ArrayData | NDArray, opts: LikeOptions = {}): NDArray {
+  const order = orderOf(opts.order, 'K', COPY_ORDERS, 'array')
+  if (data instanceof NDArray) return opts.dtype === undefined ? data.copy(order) : data.astype(dt(opts), { order })
   if (ArrayBuffer.isView(data) && !(data instanceof DataView)) {
     const ta = data as TypedArray
     const from = TYPED_DTYPE.get(ta.constructor)
@@ -171,8 +289,9 @@ export function array(data: NestedArray | TypedArray | NDArray, opts: CreateOpti
     const src = new NDArray({ buffer: new (ta.constructor as new (x: TypedArray) => TypedArray)(ta).buffer, dtype: from, shape: [ta.length], strides: [1], offset: 0 })
     return src.astype(dt(opts, from))
   }
-  const shape = nestedShape(data as NestedArray, 'data')
-  const flat: Scalar[] = shape.length === 0 ? [data as Scalar] : (data as NestedArray[]).flat(Infinity as 1) as Scalar[]
+  const shape = nestedShape(data, 'data')
+  const flat: Scalar[] = []
+  flattenNested(data, flat)
   let inferred: DTypeName = 'float64'
   if (flat.length > 0 && flat.every((v) => typeof v === 'boolean')) inferred = 'bool'
   else if (flat.some((v) => typeof v === 'bigint')) {
@@ -181,7 +300,9 @@ export function array(data: NestedArray | TypedArray | NDArray, opts: CreateOpti
     }
     inferred = 'int64'
   }
-  const out = NDArray.alloc(shape, dt(opts, inferred), opts.order ?? 'C')
+  // nested data has no memory order of its own: 'A' and 'K' mean C
+  const newOrder: Order = order === 'F' ? 'F' : 'C'
+  const out = NDArray.alloc(shape, dt(opts, inferred), newOrder)
   const d = out.data.subarray(out.offset, out.offset + out.size) as unknown as Record<number, number | bigint>
   const strides = out.strides
   // write in C order of the logical index, so F-ordered outputs get the right layout
@@ -194,7 +315,19 @@ export function array(data: NestedArray | TypedArray | NDArray, opts: CreateOpti
   return out
 }
 
-export interface FromBufferOptions { dtype?: DTypeName | string; shape?: readonly number[]; strides?: readonly number[]; offset?: number; writeable?: boolean }
+/** Options of {@link fromBuffer}. */
+export interface FromBufferOptions {
+  /** Element type of the memory; default float64. */
+  dtype?: DTypeName | string
+  /** Shape of the view; default 1-D, from `offset` to the end of the memory. */
+  shape?: readonly number[]
+  /** Strides in elements (not bytes), one per axis; default C-contiguous for `shape`. */
+  strides?: readonly number[]
+  /** Index of the first element, in elements from the start of the memory (a typed array's own byteOffset is added); default 0. */
+  offset?: number
+  /** Whether the view may be written; default true. */
+  writeable?: boolean
+}
 
 /**
  * Zero-copy view of existing memory. `strides` and `offset` are in elements of dtype; the whole view must lie
@@ -215,6 +348,11 @@ export function fromBuffer(buffer: SharedArrayBuffer | ArrayBuffer | ArrayBuffer
     available = Math.floor(buffer.byteLength / d.itemsize)
   } else {
     throw new DTypeError(`fromBuffer: expected a SharedArrayBuffer, ArrayBuffer or typed array, got ${Object.prototype.toString.call(buffer)}`)
+  }
+  const bytes = ArrayBuffer.isView(buffer) ? buffer.byteLength : (buf as ArrayBuffer).byteLength
+  if (opts.shape === undefined && bytes % d.itemsize !== 0) {
+    // NumPy's frombuffer refuses a length that is not whole elements rather than drop the tail
+    throw new ValueError(`fromBuffer: buffer size ${bytes} bytes must be a multiple of the ${d.name} itemsize ${d.itemsize} (or give a shape)`)
   }
   const offset = opts.offset ?? 0
   if (!Number.isSafeInteger(offset) || offset < 0) throw new BoundsError(`fromBuffer: offset ${String(offset)} must be a non-negative integer (elements)`)

@@ -5,11 +5,21 @@
  */
 import type { DTypeName } from './dtype.js'
 
+/**
+ * The plain, postable description of a view (buffer, dtype, shape, strides, offset), as made by
+ * {@link NDArray.toDescriptor}. Strides and offset are in elements of `dtype`, not bytes: the element at index i
+ * is element `offset + Σ i_k·strides[k]` of a `dtype` typed array over the whole buffer.
+ */
 export interface ArrayDescriptor {
+  /** The memory the view reads, shared or not. */
   readonly buffer: SharedArrayBuffer | ArrayBuffer
+  /** The element type. */
   readonly dtype: DTypeName
+  /** Length of each axis. */
   readonly shape: readonly number[]
+  /** Step between neighbours along each axis, in elements (may be 0 or negative). */
   readonly strides: readonly number[]
+  /** Index of the first element (index all-zeros), in elements from the start of the buffer. */
   readonly offset: number
 }
 

@@ -4,12 +4,15 @@
  */
 import { DTypeError } from './errors.js'
 
+/** The names of every supported dtype: bool, the integers by size (signed before unsigned), then the floats. */
 export const DTYPE_NAMES = [
   'bool', 'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'float32', 'float64',
 ] as const
 
+/** A dtype by its NumPy name: `'bool'`, `'int8'` … `'uint64'`, `'float32'`, `'float64'`. */
 export type DTypeName = (typeof DTYPE_NAMES)[number]
 
+/** Any of the typed-array classes that hold an array's elements (`Uint8Array` for bool and uint8). */
 export type TypedArray =
   | Uint8Array | Int8Array | Int16Array | Uint16Array | Int32Array | Uint32Array
   | BigInt64Array | BigUint64Array | Float32Array | Float64Array
@@ -22,10 +25,13 @@ type TypedArrayCtor = {
 /** A scalar as JavaScript sees an element of some dtype. */
 export type Scalar = number | bigint | boolean
 
+/** A dtype's description, as returned by {@link dtype} (NumPy's `numpy.dtype` object, frozen). */
 export interface DType {
+  /** The dtype's NumPy name, e.g. `'float64'`. */
   readonly name: DTypeName
   /** 'b' bool, 'i' signed int, 'u' unsigned int, 'f' float — NumPy's dtype.kind. */
   readonly kind: 'b' | 'i' | 'u' | 'f'
+  /** Bytes per element (NumPy's `dtype.itemsize`). */
   readonly itemsize: number
   /** NumPy's dtype.alignment on x86-64 (equal to itemsize for every dtype here). */
   readonly alignment: number
@@ -35,8 +41,9 @@ export interface DType {
   readonly TypedArray: TypedArrayCtor
   /** NumPy's little-endian type string, as written in .npy headers: '<f8', '|b1', ... */
   readonly descr: string
-  /** Smallest and largest value of an integer dtype (undefined for floats and bool). */
+  /** Smallest value of an integer dtype (undefined for floats and bool). */
   readonly min?: number | bigint
+  /** Largest value of an integer dtype (undefined for floats and bool). */
   readonly max?: number | bigint
 }
 

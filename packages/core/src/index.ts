@@ -1,21 +1,64 @@
 /**
- * @strided/core — NumPy-exact strided views over SharedArrayBuffer: dtypes, creation, views, indexing,
- * overlap checking, kernels and .npy I/O. Everything here is synchronous and runs on the calling thread.
+ * @strided/core: NumPy-exact strided views over SharedArrayBuffer. Dtypes, creation, views and indexing,
+ * elementwise ufuncs and reductions, the memory-overlap checker, printing and `.npy` I/O. Everything here is
+ * synchronous and runs on the calling thread; `@strided/workers` runs the same operations on a thread pool.
+ *
+ * This root export is the user API. What the worker runtime, the benchmarks and the tests need beyond it (jobs,
+ * loop plans, arena handles, reference counts) is in `@strided/core/internal`, which carries no stability promise.
+ *
+ * @packageDocumentation
+ * @module @strided/core
  */
-export * from './errors.js'
-export { DTYPES, DTYPE_NAMES, DEFAULT_DTYPE, dtype, typedView, type DType, type DTypeName, type Scalar, type TypedArray } from './dtype.js'
-export { type ArrayDescriptor, toDescriptor } from './descriptor.js'
-export { NDArray, type Flags, type NestedArray, type CopyOrder } from './ndarray.js'
-export * from './creation.js'
-export * from './views.js'
-export { take, compress } from './selection.js'
-export { random, Xoshiro128 } from './random.js'
-export { parseIndexExpression, normalizeSlice, type IndexItem, type SliceSpec } from './indexing.js'
-export { shapeSize, contiguousStrides, isCContiguous, isFContiguous, normalizeAxis, normalizeAxes, type Order } from './shape.js'
-export { reshapeStrides } from './reshape.js'
-export * from './overlap/index.js'
-export * from './npy/index.js'
-export * from './format/index.js'
-export * from './ops/index.js'
-export * from './memory/index.js'
+export {
+  StridedError, IndexError, AxisError, ShapeError, DTypeError, BoundsError, ReadOnlyError, ValueError, OverlapError,
+  TooHardError, OverflowError,
+} from './errors.js'
+export { DTYPE_NAMES, DEFAULT_DTYPE, dtype, type DType, type DTypeName, type Scalar, type TypedArray } from './dtype.js'
+export type { ArrayDescriptor } from './descriptor.js'
+export { NDArray, type Flags, type NestedArray, type CopyOrder, type ReshapeOptions, type JsonNested } from './ndarray.js'
+export type { Order } from './shape.js'
+export type { IndexItem, SliceSpec } from './indexing.js'
+
+// creation and views
+export {
+  empty, zeros, ones, full, emptyLike, zerosLike, onesLike, fullLike, arange, linspace, eye, identity, array, fromBuffer,
+  asStrided, type CreateOptions, type LikeOptions, type EyeOptions, type FromBufferOptions, type ArrayData,
+} from './creation.js'
+export {
+  broadcastTo, broadcastArrays, broadcastShapes, ascontiguousarray, asfortranarray, transpose, reshape, ravel, swapaxes,
+  moveaxis, squeeze, expandDims, flip,
+} from './views.js'
+export { take, compress, type TakeOptions, type TakeMode, type IndexInput, type NestedIndices } from './selection.js'
+export { random, type RandomOptions } from './random.js'
+
+// kernels: ufuncs, reductions, type promotion
+export {
+  add, subtract, multiply, divide, floorDivide, mod, power, maximum, minimum, bitwiseAnd, bitwiseOr, bitwiseXor,
+  equal, notEqual, less, lessEqual, greater, greaterEqual, logicalAnd, logicalOr,
+  negative, abs, sqrt, square, exp, expm1, log, log1p, sin, cos, tan, tanh, floor, ceil, rint, sign, logicalNot,
+  where, clip, type Operand, type UfuncOptions,
+} from './ops/elementwise.js'
+export {
+  sum, prod, min, max, mean, var, std, argmin, argmax, any, all, type ReduceOptions, type ScalarReduceOptions,
+  type ArrayReduceOptions, type ReductionName,
+} from './ops/reductions.js'
+export { resultType, canCast, type Casting } from './ops/promotion.js'
+
+// memory overlap
+export { sharesMemory, mayShareMemory } from './overlap/shares-memory.js'
+export { hasInternalOverlap } from './overlap/internal-overlap.js'
+export { byteBounds } from './overlap/extent.js'
+
+// printing and .npy
+export {
+  repr, str, getPrintOptions, setPrintOptions, resetPrintOptions, withPrintOptions, type PrintOptions,
+} from './format/index.js'
+export {
+  NpyFormatError, toNpy, fromNpy, readNpyHeader, save, load, saveAsync, loadAsync, type WriteOptions, type ReadOptions,
+  type NpyHeader, type NpyInput, type NpyPath, type NpyVersion,
+} from './npy/index.js'
+
+// the arena and the WASM SIMD kernels
+export { configureArena, arenaStats, type ArenaOptions } from './memory/allocate.js'
+export type { ArenaStats } from './memory/arena.js'
 export { setWasmEnabled, wasmEnabled } from './kernels/wasm/backend.js'

@@ -5,7 +5,15 @@
  */
 import { IndexError, ValueError } from './errors.js'
 
-export interface SliceSpec { start?: number | null; stop?: number | null; step?: number | null }
+/** A slice, Python's `start:stop:step`, as a programmatic index item (`{ start: 1, step: 2 }` is `1::2`). */
+export interface SliceSpec {
+  /** First index (negative counts from the end); omitted or null: the start of the axis (its end for a negative step). */
+  start?: number | null
+  /** Index to stop before (negative counts from the end); omitted or null: past the end of the axis (before its start for a negative step). */
+  stop?: number | null
+  /** Step between indices, nonzero; omitted or null: 1. */
+  step?: number | null
+}
 /** One index item: an integer, a slice, `null` (newaxis) or '...' (Ellipsis). */
 export type IndexItem = number | SliceSpec | null | '...'
 
@@ -77,9 +85,63 @@ function isSliceSpec(x: unknown): x is SliceSpec {
   return typeof x === 'object' && x !== null
 }
 
+const SLICE_KEYS: readonly string[] = ['start', 'stop', 'step']
+const ADVANCED = 'advanced (integer-array / boolean-mask) indexing is not supported by slice() yet; use take() or compress() for a copy'
+
+/** A short, safe rendering of an index item for messages (bigints, NDArrays and long arrays included). */
+function describeItem(x: unknown): string {
+  if (typeof x === 'bigint') return `${x}n`
+  if (typeof x === 'string') return JSON.stringify(x)
+  if (typeof x !== 'object' || x === null) return String(x)
+  const o = x as { shape?: unknown; dtype?: unknown }
+  if (Array.isArray(o.shape) && typeof o.dtype === 'string') {
+    return `an NDArray of shape (${o.shape.join(', ')}${o.shape.length === 1 ? ',' : ''}) and dtype ${o.dtype}`
+  }
+  const proto = Object.getPrototypeOf(x) as unknown
+  if (!Array.isArray(x) && proto !== Object.prototype && proto !== null) return Object.prototype.toString.call(x)
+  let text: string
+  try {
+    text = JSON.stringify(x, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)) ?? String(x)
+  } catch {
+    text = Object.prototype.toString.call(x)
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text
+}
+
+/**
+ * Reject any index item basic indexing does not define, before anything is computed, so that a JS array, an
+ * NDArray, a boolean or a stray object can never be read as a full slice.
+ * @param it the item
+ * @param pos its position among the items (for the message)
+ * @throws IndexError naming the item: not a number, null, '...' or a plain { start?, stop?, step? } object
+ *   with at least one of those keys and no others.
+ */
+function checkIndexItem(it: unknown, pos: number): void {
+  if (it === null || it === '...' || typeof it === 'number') return
+  const head = `index item ${describeItem(it)} (position ${pos})`
+  if (typeof it === 'object') {
+    const proto = Object.getPrototypeOf(it) as unknown
+    if (!Array.isArray(it) && (proto === Object.prototype || proto === null)) {
+      const keys = Object.keys(it)
+      const bad = keys.filter((k) => !SLICE_KEYS.includes(k))
+      if (bad.length === 0 && keys.length > 0) return
+      const why = bad.length > 0 ? `has unknown key${bad.length === 1 ? '' : 's'} ${bad.map((k) => `'${k}'`).join(', ')}` : 'has none of start, stop, step'
+      throw new IndexError(
+        `${head} is not a valid slice spec: it ${why} (a slice spec is { start?, stop?, step? } with at least one of them; ` +
+          `use ':' or { start: null } for a whole axis); ${ADVANCED}`,
+      )
+    }
+    throw new IndexError(`${head} is not a basic index (an integer, a slice spec, null or '...'): ${ADVANCED}`)
+  }
+  if (typeof it === 'boolean') throw new IndexError(`${head} is not a basic index: a boolean index is a 0-d boolean mask; ${ADVANCED}`)
+  if (typeof it === 'bigint') throw new IndexError(`${head} is not a basic index: pass an integer as a number (Number(i)); ${ADVANCED}`)
+  throw new IndexError(`${head} is not a basic index (an integer, a slice spec, null or '...'): ${ADVANCED}`)
+}
+
 /** Apply basic index items to a layout. Integers drop axes, null inserts a stride-0 axis of length 1. */
 export function applyBasicIndex(shape: readonly number[], strides: readonly number[], offset: number, items: readonly IndexItem[]): ViewLayout {
   const nd = shape.length
+  items.forEach(checkIndexItem)
   let ellipses = 0
   let consumed = 0
   for (const it of items) {

@@ -18,15 +18,60 @@ import {
   normalizeAxes, normalizeAxis, shapeSize, type Order,
 } from './shape.js'
 
+/**
+ * NumPy's `order` for copies: `'C'` row-major, `'F'` column-major, `'A'` F when the source is F-contiguous and
+ * not C-contiguous (else C), `'K'` keep the source's memory order of axes as closely as possible.
+ */
 export type CopyOrder = 'C' | 'F' | 'A' | 'K'
+/** A scalar or nested JavaScript arrays of scalars, one level per axis (what {@link array} takes and NDArray.toArray returns). */
 export type NestedArray = Scalar | NestedArray[]
+/** What NDArray.toJSON returns: nested arrays of JSON-safe scalars (int64/uint64 beyond 2**53 − 1 as strings). */
+export type JsonNested = number | string | boolean | JsonNested[]
+
+const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER)
+
+/** Options of NDArray.reshape. */
+export interface ReshapeOptions {
+  /** Index order in which elements are read and placed: `'C'` (default), `'F'`, or `'A'` (F when the array is F-contiguous and not C-contiguous, else C). */
+  order?: 'C' | 'F' | 'A'
+  /** `true`: always copy; `false`: never copy (ValueError if a view is impossible); default: copy only when needed. */
+  copy?: boolean
+}
+
+/** Split reshape's arguments into the shape and the options (NumPy: a.reshape(6, 4) or a.reshape((6, 4))). */
+function reshapeArgs(args: readonly (number | readonly number[] | ReshapeOptions | undefined)[]): [number | readonly number[], ReshapeOptions] {
+  let n = args.length
+  while (n > 0 && args[n - 1] === undefined) n--
+  let opts: ReshapeOptions = {}
+  const last = args[n - 1]
+  if (n > 0 && typeof last === 'object' && last !== null && !Array.isArray(last)) {
+    opts = last as ReshapeOptions
+    n--
+  }
+  const dims = args.slice(0, n)
+  const shown = (): string => dims.map((d) => (Array.isArray(d) ? `[${d.join(', ')}]` : String(d))).join(', ')
+  if (dims.length === 0) throw new ShapeError('reshape: no shape given (pass integers, one per axis, or one array of them)')
+  if (dims.length === 1 && (Array.isArray(dims[0]) || typeof dims[0] === 'number')) return [dims[0] as number | readonly number[], opts]
+  if (!dims.every((d) => typeof d === 'number')) {
+    throw new ShapeError(`reshape: the shape must be one array or integers one per axis, got (${shown()})`)
+  }
+  return [dims as number[], opts]
+}
 
 /** NumPy's array flags. `writeable` can be changed (with NumPy's rule for turning it back on). */
 export interface Flags {
+  /** The elements are dense in row-major order (NumPy's C_CONTIGUOUS; length-1 axes are ignored, empty arrays count). */
   readonly cContiguous: boolean
+  /** The elements are dense in column-major order (NumPy's F_CONTIGUOUS, same rules). */
   readonly fContiguous: boolean
+  /** This array owns its memory: it is not a view of another array nor wrapped external memory (NumPy's OWNDATA). */
   readonly ownData: boolean
+  /**
+   * Elements may be written (NumPy's WRITEABLE). Assigning `false` makes the view read-only; assigning `true`
+   * throws {@link ValueError} when the owner array is read-only.
+   */
   writeable: boolean
+  /** Always true: offsets and strides are whole elements of the dtype (NumPy's ALIGNED). */
   readonly aligned: boolean
 }
 
@@ -47,18 +92,27 @@ interface ViewOptions {
 /** Hook for printing, installed by format/ to keep this file free of formatting code. */
 export const printing: { repr?: (a: NDArray) => string; str?: (a: NDArray) => string } = {}
 
+/**
+ * An n-dimensional array (NumPy's `ndarray`): a view (dtype, shape, strides, offset) over a SharedArrayBuffer or a
+ * wrapped ArrayBuffer. View methods (slice, transpose, reshape when possible, ...) return a new NDArray over the
+ * same memory; copying methods (copy, astype, flatten) always allocate. Strides and offset are in elements, not
+ * bytes; see {@link NDArray.byteStrides} for NumPy's byte strides.
+ */
 export class NDArray implements ArrayDescriptor {
-  readonly buffer: SharedArrayBuffer | ArrayBuffer
+  // buffer, data and base reach memory beyond this view's elements (the whole buffer, often the shared arena), so
+  // they are private fields behind prototype getters: not own enumerable properties, hence absent from
+  // Object.keys, {...a} and structuredClone(a). JSON.stringify uses toJSON (this view's values only).
+  readonly #buffer: SharedArrayBuffer | ArrayBuffer
+  readonly #base: NDArray | null
+  readonly #data: TypedArray
+  /** The element type's name (NumPy's `a.dtype.name`); {@link NDArray.dtypeInfo} gives the full {@link DType}. */
   readonly dtype: DTypeName
+  /** Length of each axis (NumPy's `a.shape`), frozen. */
   readonly shape: readonly number[]
   /** Strides in elements of dtype (may be negative or zero). */
   readonly strides: readonly number[]
   /** Offset of element [0, ..., 0] in elements of dtype from the start of the buffer. */
   readonly offset: number
-  /** The array that owns the memory (collapsed as NumPy does); null when this array is the owner. */
-  readonly base: NDArray | null
-  /** A typed array of dtype over the whole buffer; element i of the view is data[offset + Σ i_k·strides[k]]. */
-  readonly data: TypedArray
   #writeable: boolean
   readonly #external: boolean
   /** Owners only: the bytes this array may address, [start, end) of the buffer (an arena block, or all of it). */
@@ -71,14 +125,14 @@ export class NDArray implements ArrayDescriptor {
 
   /** Wrap a descriptor as-is (no bounds validation: use fromBuffer/asStrided for untrusted input). */
   constructor(desc: ArrayDescriptor, opts: ViewOptions = {}) {
-    this.buffer = desc.buffer
+    this.#buffer = desc.buffer
     this.dtype = desc.dtype
     this.shape = Object.freeze([...desc.shape])
     // `+ 0` turns -0 (from negating a zero stride in flip / negative-step slices) into 0, as NumPy reports it
     this.strides = Object.freeze(desc.strides.map((s) => s + 0))
     this.offset = desc.offset
-    this.base = opts.base ?? null
-    this.data = typedView(desc.buffer, desc.dtype)
+    this.#base = opts.base ?? null
+    this.#data = typedView(desc.buffer, desc.dtype)
     this.#writeable = opts.writeable ?? true
     this.#external = opts.external ?? false
     const al = opts.allocation
@@ -86,6 +140,13 @@ export class NDArray implements ArrayDescriptor {
     this.#keep = opts.keepAlive ?? null
     this.#ballast = al === undefined || this.#keep !== null ? null : adoptBlock(this, al)
   }
+
+  /** The memory this view lies in (the whole buffer: for arena arrays, the arena shared by many arrays). */
+  get buffer(): SharedArrayBuffer | ArrayBuffer { return this.#buffer }
+  /** The array that owns the memory (collapsed as NumPy does); null when this array is the owner. */
+  get base(): NDArray | null { return this.#base }
+  /** A typed array of dtype over the whole buffer; element i of the view is data[offset + Σ i_k·strides[k]]. */
+  get data(): TypedArray { return this.#data }
 
   /** A fresh owner over new memory (zero-filled unless `zero` is false: the caller writes every element). */
   static #fresh(dt: DTypeName, shape: readonly number[], strides: readonly number[], bytes: number, zero: boolean): NDArray {
@@ -128,7 +189,12 @@ export class NDArray implements ArrayDescriptor {
    * The bytes of the buffer this view may address: its owner's allocation (an arena block, or the whole
    * buffer). Bounds checks (asStrided) use it, so a view never reaches a neighbouring array in the arena.
    */
-  get memoryExtent(): { readonly start: number; readonly end: number } {
+  get memoryExtent(): {
+    /** First byte of the owner's allocation in the buffer. */
+    readonly start: number
+    /** One past the last byte of the owner's allocation in the buffer. */
+    readonly end: number
+  } {
     const owner = this.base ?? this
     return owner.#extent ?? { start: 0, end: this.buffer.byteLength }
   }
@@ -156,16 +222,24 @@ export class NDArray implements ArrayDescriptor {
     return out.#relayout(proto.shape, keepOrderStrides(proto.shape, proto.strides))
   }
 
+  /** Number of axes (NumPy's `a.ndim`). */
   get ndim(): number { return this.shape.length }
+  /** Number of elements, the product of the shape (NumPy's `a.size`; 1 for a 0-d array). */
   get size(): number { return shapeSize(this.shape) }
+  /** Bytes per element (NumPy's `a.itemsize`). */
   get itemsize(): number { return DTYPES[this.dtype].itemsize }
+  /** Bytes the elements take, `size * itemsize` (NumPy's `a.nbytes`; not the extent a strided view spans). */
   get nbytes(): number { return this.size * this.itemsize }
+  /** The full description of the dtype (NumPy's `a.dtype` object). */
   get dtypeInfo(): DType { return DTYPES[this.dtype] }
+  /** Strides in bytes (NumPy's `a.strides`), a fresh array. */
   get byteStrides(): number[] { return this.strides.map((s) => s * this.itemsize) }
+  /** Byte position of element [0, ..., 0] from the start of the buffer. */
   get byteOffset(): number { return this.offset * this.itemsize }
   /** The transpose (all axes reversed), a view. */
   get T(): NDArray { return this.transpose() }
 
+  /** NumPy's `a.flags`: contiguity, ownership, writeability (the only settable flag) and alignment. */
   get flags(): Flags {
     if (this.#flags === undefined) this.#flags = { c: isCContiguous(this.shape, this.strides), f: isFContiguous(this.shape, this.strides) }
     const self = this
@@ -254,6 +328,38 @@ export class NDArray implements ArrayDescriptor {
     return rec(0, this.offset)
   }
 
+  /**
+   * NumPy's `a.tolist()`: the elements as nested JavaScript arrays in logical order (the same as toArray()).
+   * @returns nested arrays (ndim levels deep) of numbers (float, int8..uint32), bigints (int64, uint64) and
+   *   booleans (bool); a 0-d array gives its scalar, as NumPy does.
+   */
+  tolist(): NestedArray {
+    return this.toArray()
+  }
+
+  /**
+   * What `JSON.stringify(a)` writes: this view's own elements as nested lists, like tolist() (a 0-d array gives
+   * a scalar). Never the backing buffer, which may hold other arrays (the shared arena).
+   *
+   * JSON has no bigint (JSON.stringify throws on one), so int64/uint64 elements become numbers when they are
+   * safe integers (|v| ≤ 2**53 − 1, so every such number reads back as exactly one integer) and decimal strings
+   * otherwise: `[1, "9007199254740993"]`. Read them back with `BigInt(v)` for either form. Float NaN, Infinity
+   * and -Infinity become `null` and -0 becomes `0` (JSON.stringify's rules for numbers); bool gives true/false.
+   * @param _key the property name JSON.stringify passes (unused).
+   * @returns nested arrays of number | string | boolean, or one such value for a 0-d array.
+   */
+  toJSON(_key?: string): JsonNested {
+    const big = DTYPES[this.dtype].bigint
+    const tree = this.toArray()
+    if (!big) return tree as JsonNested
+    const conv = (x: NestedArray): JsonNested => {
+      if (Array.isArray(x)) return x.map(conv)
+      const v = x as bigint
+      return v >= -MAX_SAFE_BIG && v <= MAX_SAFE_BIG ? Number(v) : v.toString()
+    }
+    return conv(tree)
+  }
+
   /** The elements in C order as a flat JavaScript array. */
   toFlatArray(): Scalar[] {
     const out: Scalar[] = []
@@ -268,6 +374,8 @@ export class NDArray implements ArrayDescriptor {
    * Basic indexing, a view: `a.slice('1:5:2, ..., None, ::-1, 3')` or programmatic items
    * (numbers, { start, stop, step }, null for newaxis, '...'). Strings may be mixed with items.
    * Indexing every axis with an integer gives a 0-d view (use get() for a scalar).
+   * @throws IndexError for an out-of-range or malformed index, and for any item that is not a basic index (a JS
+   *   array, an NDArray, a boolean, an object that is not a slice spec): advanced indexing is not supported yet.
    */
   slice(...items: (IndexItem | string)[]): NDArray {
     const parsed: IndexItem[] = []
@@ -291,6 +399,13 @@ export class NDArray implements ArrayDescriptor {
     return this.viewOf(perm.map((p) => this.shape[p]!), perm.map((p) => this.strides[p]!), this.offset)
   }
 
+  /**
+   * Interchange two axes, a view (NumPy's `a.swapaxes`).
+   * @param a1 - the first axis (negative counts from the end).
+   * @param a2 - the second axis.
+   * @returns a view with axes `a1` and `a2` exchanged.
+   * @throws {@link AxisError} when an axis is out of range.
+   */
   swapaxes(a1: number, a2: number): NDArray {
     const i = normalizeAxis(a1, this.ndim, 'axis1')
     const j = normalizeAxis(a2, this.ndim, 'axis2')
@@ -356,10 +471,32 @@ export class NDArray implements ArrayDescriptor {
   }
 
   /**
-   * Give a new shape (one entry may be -1). A view exactly when NumPy's reshape is a view; otherwise a view
-   * of a hidden copy in `order` (so flags.ownData is false, as in NumPy).
+   * Give a new shape (one entry may be -1), as NumPy's `a.reshape([6, 4])`. A view exactly when NumPy's reshape
+   * is a view; otherwise a view of a hidden copy in `order` (so flags.ownData is false, as in NumPy).
+   * @param shape - the new shape as one array, or one integer for a 1-D result.
+   * @param opts - the index order and whether to copy ({@link ReshapeOptions}).
+   * @returns the reshaped array.
+   * @throws {@link ShapeError} when an entry is not an integer, more than one is negative, or the sizes differ.
+   * @throws {@link ValueError} when `copy: false` and a copy is needed, or `order` is not 'C', 'F' or 'A'.
    */
-  reshape(shape: number | readonly number[], opts: { order?: 'C' | 'F' | 'A'; copy?: boolean } = {}): NDArray {
+  reshape(shape: number | readonly number[], opts?: ReshapeOptions): NDArray
+  /**
+   * Give a new shape as integers one per axis, then the options, as NumPy's `a.reshape(6, 4, order='F')`.
+   * @param args - the new dimensions (one may be -1), then a {@link ReshapeOptions} object last.
+   * @returns the reshaped array (a view when NumPy's would be).
+   * @throws {@link ShapeError} when no shape is given, an entry is not an integer, or the sizes differ.
+   * @throws {@link ValueError} when `copy: false` and a copy is needed, or `order` is not 'C', 'F' or 'A'.
+   */
+  reshape(...args: [...shape: number[], opts: ReshapeOptions]): NDArray
+  /**
+   * Give a new shape as integers one per axis, as NumPy's `a.reshape(6, 4)` (one may be -1).
+   * @param shape - the new dimensions.
+   * @returns the reshaped array (a view when NumPy's would be).
+   * @throws {@link ShapeError} when no shape is given, an entry is not an integer, or the sizes differ.
+   */
+  reshape(...shape: number[]): NDArray
+  reshape(...args: (number | readonly number[] | ReshapeOptions | undefined)[]): NDArray {
+    const [shape, opts] = reshapeArgs(args)
     let order = checkOrder(opts.order, ['C', 'F', 'A'], 'reshape') as 'C' | 'F' | 'A'
     if (order === 'A') order = this.flags.fContiguous && !this.flags.cContiguous ? 'F' : 'C'
     const requested = typeof shape === 'number' ? [shape] : shape
@@ -482,6 +619,10 @@ export class NDArray implements ArrayDescriptor {
     return this.viewOf(target, strides, this.offset, this.dtype, false)
   }
 
+  /**
+   * This view's layout as a plain object (buffer, dtype, shape, strides, offset), safe to postMessage to a worker.
+   * @returns a fresh {@link ArrayDescriptor} sharing this array's buffer.
+   */
   toDescriptor(): ArrayDescriptor {
     return { buffer: this.buffer, dtype: this.dtype, shape: [...this.shape], strides: [...this.strides], offset: this.offset }
   }

@@ -42,7 +42,13 @@ export class Xoshiro128 {
 
 function rotl(x: number, k: number): number { return ((x << k) | (x >>> (32 - k))) >>> 0 }
 
-interface RandomOptions { seed: number; dtype?: 'float32' | 'float64' | DTypeName }
+/** Options of the random generators: the seed is required, so every draw is reproducible. */
+export interface RandomOptions {
+  /** Integer seed, required (only its low 32 bits are used): the same seed gives the same values. */
+  seed: number
+  /** Element type, `'float32'` or `'float64'` (default); any other dtype throws {@link ValueError}. */
+  dtype?: 'float32' | 'float64' | DTypeName
+}
 
 function alloc(shape: number | readonly number[], opts: RandomOptions): NDArray {
   const dt = lookupDType(opts.dtype ?? 'float64').name
@@ -78,4 +84,25 @@ export function normal(shape: number | readonly number[], opts: RandomOptions & 
   return out
 }
 
-export const random = { uniform, normal }
+/**
+ * Seeded random arrays, for tests and benchmarks. The generator is xoshiro128**, not NumPy's bit stream: the same
+ * seed gives the same values on every machine and thread, but not the values NumPy would draw.
+ */
+export const random = {
+  /**
+   * Uniform samples in [low, high), default [0, 1) (like NumPy's `random.uniform`).
+   * @param shape - the shape, or one integer for a 1-D array.
+   * @param opts - `seed` (required), `dtype` (float64 default, or float32), `low` (0) and `high` (1).
+   * @returns a new array of samples.
+   * @throws {@link ValueError} for a non-integer seed or a dtype other than float32/float64.
+   */
+  uniform,
+  /**
+   * Normal (Gaussian) samples by Box–Muller (like NumPy's `random.normal`).
+   * @param shape - the shape, or one integer for a 1-D array.
+   * @param opts - `seed` (required), `dtype` (float64 default, or float32), mean `loc` (0) and standard deviation `scale` (1).
+   * @returns a new array of samples.
+   * @throws {@link ValueError} for a non-integer seed or a dtype other than float32/float64.
+   */
+  normal,
+}

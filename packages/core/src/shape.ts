@@ -3,6 +3,7 @@
  */
 import { AxisError, ShapeError, ValueError } from './errors.js'
 
+/** Memory layout: `'C'` row-major (last axis fastest) or `'F'` column-major (first axis fastest), as in NumPy. */
 export type Order = 'C' | 'F'
 
 /** Number of elements of a shape (1 for 0-d). */

@@ -5,6 +5,10 @@ import { StridedError } from '@strided/core'
 
 /** A job was cancelled through its AbortSignal (queued: dropped; running: stopped at the next block). */
 export class AbortError extends StridedError {
+  /**
+   * @param message - what was aborted, and when
+   * @param reason - the signal's reason
+   */
   constructor(message = 'The operation was aborted', readonly reason?: unknown) {
     super(message)
   }
@@ -12,6 +16,10 @@ export class AbortError extends StridedError {
 
 /** A worker thread died while running part of a job; the pool replaces it and later jobs still run. */
 export class WorkerCrashError extends StridedError {
+  /**
+   * @param message - the job and what failed
+   * @param cause - the worker's error
+   */
   constructor(message: string, override readonly cause?: unknown) {
     super(message)
   }

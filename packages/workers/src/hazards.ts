@@ -4,7 +4,8 @@
  * only after that job. Conflicts are decided by the exact overlap checker; a check that runs out of budget
  * counts as a conflict (ordering more than needed is always safe). Independent jobs run concurrently.
  */
-import { overlapOutcome, sameMemory, type ArrayDescriptor } from '@strided/core'
+import { type ArrayDescriptor } from '@strided/core'
+import { overlapOutcome, sameMemory } from '@strided/core/internal'
 
 export interface Access {
   readonly reads: readonly ArrayDescriptor[]

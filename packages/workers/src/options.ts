@@ -1,9 +1,34 @@
 /**
- * Runtime options, validated up front (Piscina-style): a bad option throws a ValueError that names it.
+ * The option types of the Runtime: its own (validated up front, Piscina-style: a bad option throws a ValueError
+ * that names it) and those of its jobs, which are @strided/core's plus a cancellation signal.
  */
 import { availableParallelism } from 'node:os'
-import { ValueError } from '@strided/core'
+import {
+  ValueError, type ArrayReduceOptions as CoreArrayReduceOptions, type Operand, type ReduceOptions as CoreReduceOptions,
+  type ScalarReduceOptions as CoreScalarReduceOptions, type UfuncOptions as CoreUfuncOptions,
+} from '@strided/core'
 
+export type { Operand }
+
+/** What every job accepts beyond @strided/core's options. */
+export interface JobOptions {
+  /** Cancel the job: queued, it is dropped; running, it stops at the next block. The promise rejects with AbortError. */
+  signal?: AbortSignal
+}
+
+/** Options of an elementwise job: @strided/core's (out, dtype, overlap) and a signal. */
+export interface UfuncOptions extends CoreUfuncOptions, JobOptions {}
+
+/** Options of a reduction job: @strided/core's (axis, keepdims, dtype, out, ddof) and a signal. */
+export interface ReduceOptions extends CoreReduceOptions, JobOptions {}
+
+/** Options under which a reduction job resolves to a JS scalar (every axis reduced, no keepdims, no out). */
+export interface ScalarReduceOptions extends CoreScalarReduceOptions, JobOptions {}
+
+/** Options under which a reduction job resolves to an NDArray (an axis, keepdims or out given). */
+export type ArrayReduceOptions = CoreArrayReduceOptions & JobOptions
+
+/** Options of a Runtime. */
 export interface RuntimeOptions {
   /** Worker threads (default: availableParallelism()). 0 runs everything inline on the calling thread. */
   threads?: number
@@ -24,10 +49,15 @@ export interface RuntimeOptions {
  */
 export const DEFAULT_INLINE_THRESHOLD = 200_000
 
+/** The Runtime's options with every default filled in. */
 export interface ResolvedOptions {
+  /** Worker threads. */
   threads: number
+  /** Cost-weighted element count below which jobs run inline. */
   inlineThreshold: number
+  /** Whether the calling thread computes a share of each parallel job. */
   mainThreadShare: boolean
+  /** Work budget of the overlap solver when ordering jobs. */
   hazardBudget: number
 }
 
@@ -38,6 +68,7 @@ function intOption(name: string, v: unknown, min: number): number {
   return v
 }
 
+/** Validate options and fill in the defaults; throws ValueError naming a bad or unknown option. */
 export function resolveOptions(o: RuntimeOptions = {}): ResolvedOptions {
   if (typeof o !== 'object' || o === null) throw new ValueError(`Runtime options must be an object, got ${String(o)}`)
   const known = new Set(['threads', 'inlineThreshold', 'mainThreadShare', 'hazardBudget'])

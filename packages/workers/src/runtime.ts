@@ -8,39 +8,23 @@
  * (combine reduction partials in the job's fixed order). Arrays travel as descriptors over their
  * SharedArrayBuffer, never copied.
  */
+import type { Worker } from 'node:worker_threads'
 import { Piscina } from 'piscina'
 import {
-  NDArray, arenaHandle, threadArena, prepareUfunc, prepareReduction, prepareCopy, toDescriptor, broadcastStrides, dtype as lookupDType,
-  type CopyOrder,
-  type ArrayDescriptor, type DTypeName, type ElementwiseJob, type Job, type ReductionJob, type ReductionPartial, type Scalar,
+  NDArray, dtype as lookupDType, type CopyOrder, type ArrayDescriptor, type DTypeName, type Scalar,
 } from '@strided/core'
+import {
+  arenaHandle, threadArena, prepareUfunc, prepareReduction, prepareCopy, toDescriptor, broadcastStrides, type ElementwiseJob, type Job, type ReductionJob, type ReductionPartial,
+} from '@strided/core/internal'
 import { AbortError, NotSharedError, RuntimeClosedError, WorkerCrashError } from './errors.js'
 import { HazardTracker, type Access } from './hazards.js'
-import { resolveOptions, type ResolvedOptions, type RuntimeOptions } from './options.js'
+import {
+  resolveOptions, type JobOptions, type Operand, type ReduceOptions, type ResolvedOptions, type RuntimeOptions, type UfuncOptions,
+} from './options.js'
+import type { RuntimeMethods } from './runtime-methods.js'
 import { splitRange } from './partition.js'
 import { runShare, type ShareResult, type ShareTask } from './task.js'
-
-export type Operand = NDArray | number | bigint | boolean
-
-export interface JobOptions {
-  /** Cancel the job: queued → dropped, running → stopped at the next block; the promise rejects with AbortError. */
-  signal?: AbortSignal
-}
-
-export interface UfuncOptions extends JobOptions {
-  out?: NDArray
-  /** 'error' (default): any overlap of out with an input other than the identical view throws OverlapError. 'copy': NumPy's copy-first semantics. */
-  overlap?: 'error' | 'copy'
-  dtype?: DTypeName
-}
-
-export interface ReduceOptions extends JobOptions {
-  axis?: number | number[] | null
-  keepdims?: boolean
-  dtype?: DTypeName
-  out?: NDArray
-  ddof?: number
-}
+import { poolWorkerModule, threadExecArgv } from './thread-entry.js'
 
 export const BINARY_OPS = [
   'add', 'subtract', 'multiply', 'divide', 'floorDivide', 'mod', 'power', 'maximum', 'minimum',
@@ -57,10 +41,6 @@ export type BinaryOp = (typeof BINARY_OPS)[number]
 export type UnaryOp = (typeof UNARY_OPS)[number]
 export type ReductionOp = (typeof REDUCTION_OPS)[number]
 
-type BinaryMethods = { [K in BinaryOp]: (a: Operand, b: Operand, opts?: UfuncOptions) => Promise<NDArray> }
-type UnaryMethods = { [K in UnaryOp]: (a: Operand, opts?: UfuncOptions) => Promise<NDArray> }
-type ReductionMethods = { [K in ReductionOp]: (a: NDArray, opts?: ReduceOptions) => Promise<NDArray | Scalar> }
-
 const asyncDispose: typeof Symbol.asyncDispose = Symbol.asyncDispose ?? (Symbol.for('Symbol.asyncDispose') as typeof Symbol.asyncDispose)
 
 function arraysOf(xs: readonly unknown[]): NDArray[] {
@@ -73,18 +53,48 @@ function postable(job: Job): Job {
   return job
 }
 
+/** What {@link Runtime.pool} shows of the Piscina pool. */
+export interface PoolDiagnostics {
+  /** The worker threads. */
+  readonly threads: readonly Worker[]
+  /** Tasks (shares of jobs) completed so far. */
+  readonly completed: number
+  /** Piscina's events, e.g. 'error' when a worker fails to start. */
+  on(event: string, listener: (...args: unknown[]) => void): unknown
+}
+
+/**
+ * A worker pool that runs @strided/core's operations across cores: every op is a method with the same arguments,
+ * returning a promise (see {@link RuntimeMethods}). Small jobs run inline; large ones are split into one share per
+ * thread. Jobs that touch memory an in-flight job writes wait for it; independent jobs run concurrently.
+ * Results are the same bits as the inline call for any thread count. Close it with {@link Runtime.close} (or
+ * `await using`).
+ */
 export class Runtime {
+  /** The options in force, defaults filled in. */
   readonly options: ResolvedOptions
-  /** The Piscina pool (null with threads: 0). Exposed for diagnostics; do not run tasks on it directly. */
-  readonly pool: Piscina | null
+  /**
+   * The Piscina pool, for diagnostics (null with threads: 0); do not run tasks on it directly. Typed as
+   * {@link PoolDiagnostics} so the declarations a user compiles do not pull in Piscina's own.
+   */
+  get pool(): PoolDiagnostics | null { return this.#pool }
+  readonly #pool: Piscina | null
   readonly #hazards: HazardTracker
   #closed = false
 
+  /**
+   * Start the pool (its threads start at once and stay until {@link Runtime.close}).
+   *
+   * @param options - threads, inlineThreshold, mainThreadShare, hazardBudget
+   * @throws ValueError for a bad or unknown option, naming it
+   */
   constructor(options: RuntimeOptions = {}) {
     this.options = resolveOptions(options)
     this.#hazards = new HazardTracker(this.options.hazardBudget)
-    this.pool = this.options.threads === 0 ? null : new Piscina({
-      filename: new URL('./worker-entry.mjs', import.meta.url).href,
+    const execArgv = threadExecArgv()
+    this.#pool = this.options.threads === 0 ? null : new Piscina({
+      filename: poolWorkerModule().href,
+      ...(execArgv ? { execArgv } : {}),
       minThreads: this.options.threads,
       maxThreads: this.options.threads,
       idleTimeout: 2 ** 31 - 1,
@@ -94,6 +104,7 @@ export class Runtime {
     })
   }
 
+  /** Worker threads in the pool (0: everything runs inline). */
   get threads(): number { return this.options.threads }
 
   // ---------------------------------------------------------------- public entry points
@@ -160,9 +171,10 @@ export class Runtime {
     if (this.#closed) return
     this.#closed = true
     await this.#hazards.idle()
-    await this.pool?.destroy()
+    await this.#pool?.destroy()
   }
 
+  /** {@link Runtime.close}, for `await using rt = new Runtime()`. */
   [asyncDispose](): Promise<void> { return this.close() }
 
   // ---------------------------------------------------------------- scheduling
@@ -190,7 +202,7 @@ export class Runtime {
   private async execute(job: Job, signal: AbortSignal | undefined): Promise<ReductionPartial[]> {
     const work = job.kind === 'elementwise' ? job.size * job.cost : job.units * job.elementsPerUnit * job.cost
     const pieces = job.kind === 'elementwise' ? job.size : job.units
-    if (this.pool === null || work < this.options.inlineThreshold || pieces <= 1) {
+    if (this.#pool === null || work < this.options.inlineThreshold || pieces <= 1) {
       const r = runShare({ job, start: 0, end: pieces, cancel: null })
       return r.partials ?? []
     }
@@ -202,7 +214,7 @@ export class Runtime {
     const posted = postable(job)
     const mine = this.options.mainThreadShare && ranges.length > 1 ? ranges.pop()! : undefined
     const arena = threadArena()?.generations
-    const tasks = ranges.map(([start, end]) => this.pool!.run({ job: posted, start, end, cancel, arena } satisfies ShareTask) as Promise<ShareResult>)
+    const tasks = ranges.map(([start, end]) => this.#pool!.run({ job: posted, start, end, cancel, arena } satisfies ShareTask) as Promise<ShareResult>)
     let mineResult: ShareResult | undefined
     let mineError: unknown
     if (mine) {
@@ -242,8 +254,9 @@ function raceAbort(p: Promise<void>, signal: AbortSignal, message: string): Prom
   })
 }
 
-// The op methods are generated from the op lists; each is ufunc(name, ...) or reduce(name, ...).
-export interface Runtime extends BinaryMethods, UnaryMethods, ReductionMethods {}
+// The op methods are defined from the op lists; each is ufunc(name, ...) or reduce(name, ...). runtime-methods.ts
+// declares them one by one, with their documentation and the reductions' overloads.
+export interface Runtime extends RuntimeMethods {}
 for (const op of BINARY_OPS) {
   Object.defineProperty(Runtime.prototype, op, {
     value: function (this: Runtime, a: Operand, b: Operand, opts?: UfuncOptions) { return this.ufunc(op, [a, b], opts) },

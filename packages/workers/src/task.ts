@@ -2,7 +2,9 @@
  * What one thread runs for one share of a job: the same kernels as the inline path, over a sub-range,
  * checking a shared cancel flag between blocks so an aborted job stops promptly.
  */
-import { currentArena, noteArenaBuffers, runElementwise, runReductionUnits, type Job, type ReductionPartial } from '@strided/core'
+import {
+  currentArena, noteArenaBuffers, runElementwise, runReductionUnits, type Job, type ReductionPartial,
+} from '@strided/core/internal'
 
 export interface ShareTask {
   readonly job: Job

@@ -2,7 +2,8 @@
  * Run the hot kernels on small arrays of odd and even lengths so V8 optimises them before real work
  * arrives (a cold unrolled loop in a fresh worker ran 3–5x slower: perf-baseline.md). A few ms per thread.
  */
-import { add, arange, multiply, sqrt, exp, sum, max, min, warmUpReductions, type NDArray } from '@strided/core'
+import { add, arange, multiply, sqrt, exp, sum, max, min, type NDArray } from '@strided/core'
+import { warmUpReductions } from '@strided/core/internal'
 
 export function warmUpKernels(): void {
   warmUpReductions()

@@ -3,7 +3,7 @@
  * because a cold unrolled loop in a fresh worker can fall into deoptimisation loops (perf-baseline.md).
  */
 import { workerData } from 'node:worker_threads'
-import { adoptArena, type ArenaHandle } from '@strided/core'
+import { adoptArena, type ArenaHandle } from '@strided/core/internal'
 import { runShare, type ShareTask, type ShareResult } from './task.js'
 import { warmUpKernels } from './warmup.js'
 

@@ -11,7 +11,8 @@
  * ratio NumPy_ms / strided_ms (≥ 1 means strided is faster).
  */
 import { spawnSync } from 'node:child_process'
-import { add, arange, copyInto, multiply, sqrt, zeros, type NDArray } from '@strided/core'
+import { add, arange, multiply, sqrt, zeros, type NDArray } from '@strided/core'
+import { copyInto } from '@strided/core/internal'
 
 const REPS = Number(process.env['REPS'] ?? 9)
 const N = 1e7

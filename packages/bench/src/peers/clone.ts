@@ -21,7 +21,8 @@ export class ClonePeer {
 
   static async start(): Promise<ClonePeer | string> {
     try {
-      const w = new Worker(new URL('./clone-worker.mjs', import.meta.url))
+      // the same path from src/ and dist/: the plain-JS worker stays in src/
+      const w = new Worker(new URL('../../src/peers/clone-worker.mjs', import.meta.url))
       await new Promise<void>((resolve, reject) => { w.once('online', resolve); w.once('error', reject) })
       return new ClonePeer(w)
     } catch (e) {

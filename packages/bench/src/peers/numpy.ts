@@ -7,7 +7,8 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import type { Policy } from '../measure.js'
 
-export const NUMPY_SERVER = fileURLToPath(new URL('./numpy_server.py', import.meta.url))
+// the same path from src/peers/ and the built dist/peers/: non-TypeScript assets stay in src/
+export const NUMPY_SERVER = fileURLToPath(new URL('../../src/peers/numpy_server.py', import.meta.url))
 
 export interface NumpyTiming { samplesMs: number[]; batch: number; warmupCalls: number }
 
@@ -27,7 +28,7 @@ export class NumpyPeer {
     this.numpy = numpy
   }
 
-  /** Start the peer; resolves to a note (string) instead when python3 or numpy is missing. */
+  /** Start the peer; resolves to a note (string) instead when python3 or numpy is missing, or numpy is older than 2. */
   static async start(pythonBin: string): Promise<NumpyPeer | string> {
     let proc: ChildProcessWithoutNullStreams
     try {
@@ -39,6 +40,8 @@ export class NumpyPeer {
     const rl = createInterface({ input: proc.stdout })
     rl.on('line', (line) => peer.#pending.shift()?.(line))
     proc.stderr.on('data', (d: Buffer) => { peer.#stderr = (peer.#stderr + d.toString()).slice(-4000) })
+    // A python3 that exits at once (no numpy) closes stdin under our write: the 'exit' handler reports it, not EPIPE.
+    proc.stdin.on('error', () => {})
     const spawned = await new Promise<string | null>((resolve) => {
       proc.once('error', (e) => resolve(`${pythonBin} not found (${e.message}): NumPy peer skipped`))
       proc.once('spawn', () => resolve(null))
@@ -49,6 +52,11 @@ export class NumpyPeer {
       const hello = await peer.request({ cmd: 'hello' }) as { python: string; numpy: string }
       peer.python = hello.python
       peer.numpy = hello.numpy
+      // The peer stands for NumPy 2.x (same ops, dtypes and promotion as strided's target), so 1.x counts as absent.
+      if (!(Number(/^(\d+)\./.exec(hello.numpy)?.[1] ?? 0) >= 2)) {
+        await peer.close()
+        return `NumPy peer skipped: numpy ${hello.numpy} (${pythonBin}) is older than 2`
+      }
       return peer
     } catch (e) {
       peer.kill()

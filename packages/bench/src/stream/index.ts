@@ -14,7 +14,8 @@ import { CpuMeter } from '../cpu.js'
 import type { CeilingKernel, StreamInfo, StreamResult } from '../schema.js'
 import { median } from '../stats.js'
 
-export const STREAM_SOURCE = fileURLToPath(new URL('./stream.c', import.meta.url))
+// the same path from src/stream/ and the built dist/stream/: non-TypeScript assets stay in src/
+export const STREAM_SOURCE = fileURLToPath(new URL('../../src/stream/stream.c', import.meta.url))
 
 /** Bytes moved per element by each kernel. */
 export const STREAM_BYTES_PER_ELEMENT: Record<CeilingKernel, number> = { copy: 16, scale: 16, add: 24, triad: 24, sum: 8 }

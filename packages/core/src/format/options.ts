@@ -5,6 +5,10 @@
  */
 import { ValueError } from '../errors.js'
 
+/**
+ * How {@link repr} and {@link str} print arrays (NumPy's `set_printoptions`); the defaults are NumPy's: precision 8,
+ * threshold 1000, edgeitems 3, linewidth 75, suppress false, nanstr 'nan', infstr 'inf'.
+ */
 export interface PrintOptions {
   /** Maximum number of fraction digits of floats (mantissa fraction digits in exponent mode). */
   precision: number

@@ -50,6 +50,7 @@ interface BinOp { name: string; dtypes: DT[]; expr: Expr2; bool?: boolean; swap?
 interface UnOp { name: string; dtypes: DT[]; expr: Expr1; bool?: boolean }
 interface TerOp { name: string; dtypes: DT[]; expr: Expr3; outTA?: (dt: DT) => string; inTA?: (dt: DT, k: number) => string }
 
+const BITS: Record<DT, number> = { bool: 8, int8: 8, uint8: 8, int16: 16, uint16: 16, int32: 32, uint32: 32, int64: 64, uint64: 64, float32: 32, float64: 64 }
 const cmp = (op: string): Expr2 => (x, y) => `+(${x} ${op} ${y})`
 const zero = (dt: DT): string => (isBig(dt) ? '0n' : '0')
 
@@ -93,11 +94,46 @@ const BINARY: BinOp[] = [
   { name: 'greaterEqual', dtypes: ALL, expr: cmp('>='), bool: true, swap: 'lessEqual' },
   { name: 'logicalAnd', dtypes: ALL, expr: (x, y, dt) => `(${x} !== ${zero(dt)} && ${y} !== ${zero(dt)} ? 1 : 0)`, bool: true, swap: 'logicalAnd' },
   { name: 'logicalOr', dtypes: ALL, expr: (x, y, dt) => `(${x} !== ${zero(dt)} || ${y} !== ${zero(dt)} ? 1 : 0)`, bool: true, swap: 'logicalOr' },
+  // NumPy's npy_lshift/npy_rshift: a shift count outside [0, bits) gives 0 (right shift of a negative value: -1)
+  {
+    name: 'leftShift', dtypes: ALL.filter((d) => d !== 'bool' && !isFloat(d)),
+    expr: (x, y, dt) => (isBig(dt) ? `(${y} >= 0n && ${y} < 64n ? ${x} << ${y} : 0n)` : `(${y} >= 0 && ${y} < ${BITS[dt]} ? ${x} << ${y} : 0)`),
+  },
+  {
+    name: 'rightShift', dtypes: ALL.filter((d) => d !== 'bool' && !isFloat(d)),
+    expr: (x, y, dt) => (dt === 'int64' ? `(${y} >= 0n && ${y} < 64n ? ${x} >> ${y} : ${x} < 0n ? -1n : 0n)`
+      : dt === 'uint64' ? `(${y} < 64n ? ${x} >> ${y} : 0n)`
+        : dt === 'uint32' ? `(${y} < 32 ? ${x} >>> ${y} : 0)`
+          : `(${y} >= 0 && ${y} < ${BITS[dt]} ? ${x} >> ${y} : ${x} < 0 ? -1 : 0)`),
+  },
+  { name: 'arctan2', dtypes: FLOATS, heavy: true, expr: (x, y) => `Math.atan2(${x}, ${y})` },
+  { name: 'hypot', dtypes: FLOATS, heavy: true, expr: (x, y, dt) => (dt === 'float64' ? `hypotF64(${x}, ${y})` : `hypotF32(${x}, ${y})`) },
+  {
+    name: 'fmod', dtypes: NONBOOL, heavy: true,
+    expr: (x, y, dt) => (isFloat(dt) ? `${x} % ${y}` : isBig(dt) ? `(${y} === 0n ? 0n : ${x} % ${y})` : `(${y} === 0 ? 0 : ${x} % ${y})`),
+  },
+  { name: 'copysign', dtypes: FLOATS, expr: (x, y) => `copysign(${x}, ${y})` },
+  { name: 'nextafter', dtypes: FLOATS, heavy: true, expr: (x, y, dt) => (dt === 'float64' ? `nextafterF64(${x}, ${y})` : `nextafterF32(${x}, ${y})`) },
+  { name: 'heaviside', dtypes: FLOATS, expr: (x, y) => `(${x} !== ${x} ? NaN : ${x} === 0 ? ${y} : ${x} < 0 ? 0 : 1)` },
+  { name: 'logaddexp', dtypes: FLOATS, heavy: true, expr: (x, y, dt) => (dt === 'float64' ? `logaddexpF64(${x}, ${y})` : `logaddexpF32(${x}, ${y})`) },
+  { name: 'logaddexp2', dtypes: FLOATS, heavy: true, expr: (x, y, dt) => (dt === 'float64' ? `logaddexp2F64(${x}, ${y})` : `logaddexp2F32(${x}, ${y})`) },
+  { name: 'floatPower', dtypes: ['float64'], heavy: true, expr: (x, y) => `powF64(${x}, ${y})` },
+  // np.round's steps (multiply by / divide by 10**|decimals|, rint, undo) with every step in the loop dtype
+  { name: 'roundMul', dtypes: FLOATS, heavy: true, expr: (x, y, dt) => (dt === 'float64' ? `roundMulF64(${x}, ${y})` : `roundMulF32(${x}, ${y})`) },
+  { name: 'roundDiv', dtypes: FLOATS, heavy: true, expr: (x, y, dt) => (dt === 'float64' ? `roundDivF64(${x}, ${y})` : `roundDivF32(${x}, ${y})`) },
 ]
 
 const FLOAT_MATH = ['sqrt', 'exp', 'expm1', 'log', 'log1p', 'sin', 'cos', 'tan', 'tanh']
+/** NumPy name → JS Math function of the float-only unary ops added with the second ufunc batch. */
+const FLOAT_MATH2: Record<string, string> = {
+  sinh: 'Math.sinh', cosh: 'Math.cosh', arcsin: 'Math.asin', arccos: 'Math.acos', arctan: 'Math.atan', arcsinh: 'Math.asinh',
+  arccosh: 'Math.acosh', arctanh: 'Math.atanh', exp2: 'exp2', log2: 'Math.log2', log10: 'Math.log10', cbrt: 'Math.cbrt',
+}
 /** Unary ops whose math call dominates the loop: not unrolled. */
-const HEAVY_UNARY = new Set(['exp', 'expm1', 'log', 'log1p', 'sin', 'cos', 'tan', 'tanh'])
+const HEAVY_UNARY = new Set(['exp', 'expm1', 'log', 'log1p', 'sin', 'cos', 'tan', 'tanh', ...Object.keys(FLOAT_MATH2)])
+const INT_RECIPROCAL_AT_0: Record<DT, string> = {
+  bool: '0', int8: '0', uint8: '0', int16: '0', uint16: '0', int32: '-2147483648', uint32: '0', int64: '-9223372036854775808n', uint64: '0n', float32: '', float64: '',
+}
 const UNARY: UnOp[] = [
   { name: 'negative', dtypes: NONBOOL, expr: (x) => `-${x}` },
   { name: 'abs', dtypes: ALL, expr: (x, dt) => (dt === 'bool' ? x : isBig(dt) ? `(${x} < 0n ? -${x} : ${x})` : `Math.abs(${x})`) },
@@ -111,6 +147,27 @@ const UNARY: UnOp[] = [
     expr: (x, dt) => (isFloat(dt) ? `(${x} > 0 ? 1 : ${x} < 0 ? -1 : ${x} === 0 ? 0 : ${x})` : isBig(dt) ? `(${x} > 0n ? 1n : ${x} < 0n ? -1n : 0n)` : `(${x} > 0 ? 1 : ${x} < 0 ? -1 : 0)`),
   },
   { name: 'logicalNot', dtypes: ALL, expr: (x, dt) => `(${x} === ${zero(dt)} ? 1 : 0)`, bool: true },
+  ...Object.entries(FLOAT_MATH2).map(([f, js]): UnOp => ({ name: f, dtypes: FLOATS, expr: (x) => `${js}(${x})` })),
+  // isnan/isinf/isfinite: integer and bool loops are constants, as in NumPy (x !== x is false for them)
+  { name: 'isnan', dtypes: ALL, expr: (x) => `(${x} !== ${x} ? 1 : 0)`, bool: true },
+  { name: 'isinf', dtypes: ALL, expr: (x, dt) => (isFloat(dt) ? `(${x} === Infinity || ${x} === -Infinity ? 1 : 0)` : `(${x} !== ${x} ? 1 : 0)`), bool: true },
+  { name: 'isfinite', dtypes: ALL, expr: (x, dt) => (isFloat(dt) ? `(${x} - ${x} === 0 ? 1 : 0)` : `(${x} === ${x} ? 1 : 0)`), bool: true },
+  { name: 'signbit', dtypes: ALL, expr: (x, dt) => (isFloat(dt) ? `signbit(${x})` : `(${x} < ${zero(dt)} ? 1 : 0)`), bool: true },
+  { name: 'trunc', dtypes: ALL, expr: (x, dt) => (isFloat(dt) ? `Math.trunc(${x})` : x) },
+  { name: 'fix', dtypes: ALL, expr: (x, dt) => (isFloat(dt) ? `Math.trunc(${x})` : x) },
+  {
+    // NumPy's integer loop is `1.0 / x` converted to the integer type: 0 for |x| > 1; x = 0 gives inf → C's cast
+    name: 'reciprocal', dtypes: NONBOOL,
+    expr: (x, dt) => (isFloat(dt) ? `1 / ${x}`
+      : dt === 'uint64' ? `(${x} === 1n ? 1n : 0n)`
+        : isBig(dt) ? `(${x} === 0n ? ${INT_RECIPROCAL_AT_0[dt]} : ${x} === 1n ? 1n : ${x} === -1n ? -1n : 0n)`
+          : `(${x} === 0 ? ${INT_RECIPROCAL_AT_0[dt]} : ${x} === 1 ? 1 : ${x} === -1 ? -1 : 0)`),
+  },
+  { name: 'invert', dtypes: ALL.filter((d) => !isFloat(d)), expr: (x, dt) => (dt === 'bool' ? `${x} ^ 1` : `~${x}`) },
+  { name: 'deg2rad', dtypes: FLOATS, expr: (x, dt) => (dt === 'float64' ? `${x} * DEG2RAD_F64` : `${x} * DEG2RAD_F32`) },
+  { name: 'rad2deg', dtypes: FLOATS, expr: (x, dt) => (dt === 'float64' ? `${x} * RAD2DEG_F64` : `${x} * RAD2DEG_F32`) },
+  { name: 'positive', dtypes: NONBOOL, expr: (x) => x },
+  { name: 'conjugate', dtypes: NONBOOL, expr: (x) => x },
 ]
 
 const TERNARY: TerOp[] = [
@@ -459,9 +516,13 @@ for (const op of BINARY) for (const dt of op.dtypes) binary(op, dt)
 for (const op of BINARY) if (op.swap !== undefined) SWAP[op.name] = op.swap
 lines.push('', '/** Ops whose scalar-first layout runs the scalar-2 kernel of the partner op with the operands exchanged. */')
 lines.push(`export const BINARY_SWAP: Record<string, string> = ${JSON.stringify(SWAP)}`)
-writeModule('binary.ts', lines.splice(0), 'BINARY_KERNELS', table.splice(0), helperImport(['floorDivF64', 'floorDivF32', 'floorDivInt', 'floorDivBig', 'modF64', 'modF32', 'modInt', 'modBig', 'powF64', 'powInt', 'powBig']))
+writeModule('binary.ts', lines.splice(0), 'BINARY_KERNELS', table.splice(0), helperImport([
+  'floorDivF64', 'floorDivF32', 'floorDivInt', 'floorDivBig', 'modF64', 'modF32', 'modInt', 'modBig', 'powF64', 'powInt', 'powBig',
+  'hypotF64', 'hypotF32', 'copysign', 'nextafterF64', 'nextafterF32', 'logaddexpF64', 'logaddexpF32', 'logaddexp2F64', 'logaddexp2F32',
+  'roundMulF64', 'roundMulF32', 'roundDivF64', 'roundDivF32',
+]))
 for (const op of UNARY) for (const dt of op.dtypes) unary(op, dt)
-writeModule('unary.ts', lines.splice(0), 'UNARY_KERNELS', table.splice(0), helperImport(['rint']))
+writeModule('unary.ts', lines.splice(0), 'UNARY_KERNELS', table.splice(0), helperImport(['rint', 'exp2', 'signbit', 'DEG2RAD_F64', 'DEG2RAD_F32', 'RAD2DEG_F64', 'RAD2DEG_F32']))
 for (const op of TERNARY) for (const dt of op.dtypes) ternary(op, dt)
 writeModule('ternary.ts', lines.splice(0), 'TERNARY_KERNELS', table.splice(0), helperImport(['clipF', 'clipI', 'clipBig']))
 copyKernels()

@@ -143,3 +143,190 @@ export function clipBig(x: bigint, lo: bigint, hi: bigint): bigint {
   const t = x > lo ? x : lo
   return t < hi ? t : hi
 }
+
+// ------------------------------------------------------------------------------------------------ second ufunc batch
+
+const bitsF64 = new Float64Array(1)
+const bitsF64U = new Uint32Array(bitsF64.buffer)
+const bitsF32 = new Float32Array(1)
+const bitsF32U = new Uint32Array(bitsF32.buffer)
+
+/** The sign bit of a float (also of -0 and of a NaN), as 1 or 0 (np.signbit). */
+export function signbit(x: number): number {
+  if (x < 0) return 1
+  if (x > 0) return 0
+  if (x === 0) return 1 / x < 0 ? 1 : 0
+  bitsF64[0] = x
+  return bitsF64U[1]! >>> 31
+}
+
+/** C copysign: |x| with the sign bit of y (a NaN's sign bit counts). */
+export function copysign(x: number, y: number): number {
+  const ax = Math.abs(x)
+  return signbit(y) === 1 ? -ax : ax
+}
+
+/** np.exp2 (glibc exp2): 2 ** x. */
+export function exp2(x: number): number {
+  return Math.pow(2, x)
+}
+
+/** C nextafter for float64: the next representable double after x toward y. */
+export function nextafterF64(x: number, y: number): number {
+  if (x !== x || y !== y) return x + y
+  if (x === y) return y
+  if (x === 0) return y > 0 ? 5e-324 : -5e-324
+  bitsF64[0] = x
+  let lo = bitsF64U[0]!
+  let hi = bitsF64U[1]!
+  if ((y > x) === (x > 0)) {
+    lo = (lo + 1) >>> 0
+    if (lo === 0) hi = (hi + 1) >>> 0
+  } else {
+    if (lo === 0) hi = (hi - 1) >>> 0
+    lo = (lo - 1) >>> 0
+  }
+  bitsF64U[0] = lo
+  bitsF64U[1] = hi
+  return bitsF64[0]!
+}
+
+/** C nextafterf: the next representable float32 after x toward y (x, y already float32 values). */
+export function nextafterF32(x: number, y: number): number {
+  if (x !== x || y !== y) return x + y
+  if (x === y) return y
+  if (x === 0) return y > 0 ? 1.401298464324817e-45 : -1.401298464324817e-45
+  bitsF32[0] = x
+  bitsF32U[0] = (y > x) === (x > 0) ? bitsF32U[0]! + 1 : bitsF32U[0]! - 1
+  return bitsF32[0]!
+}
+
+const HYPOT_SCALE = 2 ** -600
+const HYPOT_LARGE = 2 ** 511
+const HYPOT_TINY = 2 ** -511
+const HYPOT_EPS = 2 ** -54
+
+/** glibc's hypot kernel (Borges' correction, the non-FMA variant): ax >= ay >= 0, no over/underflow when squared. */
+function hypotKernel(ax: number, ay: number): number {
+  let h = Math.sqrt(ax * ax + ay * ay)
+  let t1: number
+  let t2: number
+  if (h <= 2 * ay) {
+    const delta = h - ay
+    t1 = ax * (2 * delta - ax)
+    t2 = (delta - 2 * (ax - ay)) * delta
+  } else {
+    const delta = h - ax
+    t1 = 2 * delta * (ax - 2 * ay)
+    t2 = (4 * delta - ay) * ay + delta * delta
+  }
+  h -= (t1 + t2) / (2 * h)
+  return h
+}
+
+/** np.hypot for float64: glibc 2.35+'s correctly-scaled algorithm, step for step. */
+export function hypotF64(x: number, y: number): number {
+  if (!Number.isFinite(x) || !Number.isFinite(y)) {
+    if (x === Infinity || x === -Infinity || y === Infinity || y === -Infinity) return Infinity
+    return x + y
+  }
+  x = Math.abs(x)
+  y = Math.abs(y)
+  const ax = x < y ? y : x
+  const ay = x < y ? x : y
+  if (ax > HYPOT_LARGE) {
+    if (ay <= ax * HYPOT_EPS) return ax + ay
+    return hypotKernel(ax * HYPOT_SCALE, ay * HYPOT_SCALE) / HYPOT_SCALE
+  }
+  if (ay < HYPOT_TINY) {
+    if (ax >= ay / HYPOT_EPS) return ax + ay
+    return hypotKernel(ax / HYPOT_SCALE, ay / HYPOT_SCALE) * HYPOT_SCALE
+  }
+  if (ay <= ax * HYPOT_EPS) return ax + ay
+  return hypotKernel(ax, ay)
+}
+
+/** np.hypot for float32 (glibc hypotf): the double sqrt of the double sum of squares, rounded once. */
+export function hypotF32(x: number, y: number): number {
+  if (!Number.isFinite(x) || !Number.isFinite(y)) {
+    if (x === Infinity || x === -Infinity || y === Infinity || y === -Infinity) return Infinity
+    return x + y
+  }
+  return Math.sqrt(x * x + y * y)
+}
+
+const LN2 = Math.LN2
+const LOG2E = Math.LOG2E
+const LN2_F32 = f32(Math.LN2)
+const LOG2E_F32 = f32(Math.LOG2E)
+
+/** npy_logaddexp: log(exp(x) + exp(y)) without overflow. */
+export function logaddexpF64(x: number, y: number): number {
+  if (x === y) return x + LN2
+  const t = x - y
+  if (t > 0) return x + Math.log1p(Math.exp(-t))
+  if (t <= 0) return y + Math.log1p(Math.exp(t))
+  return t
+}
+
+/** npy_logaddexpf: logaddexpF64's steps, each rounded to float32. */
+export function logaddexpF32(x: number, y: number): number {
+  if (x === y) return f32(x + LN2_F32)
+  const t = f32(x - y)
+  if (t > 0) return f32(x + f32(Math.log1p(f32(Math.exp(-t)))))
+  if (t <= 0) return f32(y + f32(Math.log1p(f32(Math.exp(t)))))
+  return t
+}
+
+/** npy_logaddexp2: log2(2**x + 2**y) without overflow. */
+export function logaddexp2F64(x: number, y: number): number {
+  if (x === y) return x + 1
+  const t = x - y
+  if (t > 0) return x + LOG2E * Math.log1p(exp2(-t))
+  if (t <= 0) return y + LOG2E * Math.log1p(exp2(t))
+  return t
+}
+
+/** npy_logaddexp2f: logaddexp2F64's steps, each rounded to float32. */
+export function logaddexp2F32(x: number, y: number): number {
+  if (x === y) return f32(x + 1)
+  const t = f32(x - y)
+  if (t > 0) return f32(x + f32(LOG2E_F32 * f32(Math.log1p(f32(exp2(-t))))))
+  if (t <= 0) return f32(y + f32(LOG2E_F32 * f32(Math.log1p(f32(exp2(t))))))
+  return t
+}
+
+/** npy_deg2rad / npy_rad2deg factors: (pi / 180) and (180 / pi) in the loop's precision. */
+export const DEG2RAD_F64 = Math.PI / 180
+export const RAD2DEG_F64 = 180 / Math.PI
+export const DEG2RAD_F32 = f32(f32(Math.PI) / 180)
+export const RAD2DEG_F32 = f32(180 / f32(Math.PI))
+
+/** np.round with decimals > 0 (f = 10**decimals): multiply, rint, divide, as NumPy's PyArray_Round does. */
+export function roundMulF64(x: number, f: number): number {
+  return rint(x * f) / f
+}
+
+/** roundMulF64 in float32 arithmetic (f is already a float32 value). */
+export function roundMulF32(x: number, f: number): number {
+  return f32(rint(f32(x * f)) / f)
+}
+
+/** np.round with decimals < 0 (f = 10**-decimals): divide, rint, multiply. */
+export function roundDivF64(x: number, f: number): number {
+  return rint(x / f) * f
+}
+
+/** roundDivF64 in float32 arithmetic. */
+export function roundDivF32(x: number, f: number): number {
+  return f32(rint(f32(x / f)) * f)
+}
+
+/** NumPy's power_of_ten(n) (multiarray/calculation.c): a table up to 1e8, then repeated multiplication by 10. */
+export function powerOfTen(n: number): number {
+  const p10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8]
+  if (n < 9) return p10[n]!
+  let r = 1e9
+  while (n-- > 9) r *= 10
+  return r
+}

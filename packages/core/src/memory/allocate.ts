@@ -15,7 +15,12 @@
 import { totalmem } from 'node:os'
 import { ValueError } from '../errors.js'
 import { Arena, ARENA_HARD_MAX, type ArenaStats } from './arena.js'
+import type { WasmMemory } from '../kernels/wasm/wasm-api.js'
 
+/**
+ * Settings of this thread's arena, the shared WebAssembly memory that holds larger arrays so the WASM SIMD kernels
+ * can reach them (see {@link configureArena}).
+ */
 export interface ArenaOptions {
   /** Use an arena at all (default true, or STRIDED_ARENA=0 to turn off). */
   enabled?: boolean
@@ -27,7 +32,7 @@ export interface ArenaOptions {
 
 /** What an adopting thread needs to run kernels on another thread's arena (postable). */
 export interface ArenaHandle {
-  readonly memory: WebAssembly.Memory
+  readonly memory: WasmMemory
   readonly id: number
   readonly maxBytes: number
 }
@@ -106,6 +111,10 @@ export function adoptArena(h: ArenaHandle): Arena {
   return arena
 }
 
+/**
+ * A snapshot of this thread's arena usage, for diagnostics (never creates the arena).
+ * @returns the arena's {@link ArenaStats}, or null when the arena has not been created (no large array allocated yet) or is disabled.
+ */
 export function arenaStats(): ArenaStats | null {
   return arena ? arena.stats() : null
 }

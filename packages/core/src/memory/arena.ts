@@ -16,6 +16,7 @@
  * reference count first) and then the data, 64-byte aligned, so two arrays never share a cache line and every
  * dtype's elements are aligned. The allocator state (free list, top) lives in the owner thread's JS heap.
  */
+import { requireWasm, type WasmMemory } from '../kernels/wasm/wasm-api.js'
 
 /** Alignment of block data and granularity of sizes, in bytes. */
 export const ARENA_ALIGN = 64
@@ -38,17 +39,23 @@ export interface ArenaAllocation {
   readonly arenaId: number
 }
 
+/** Usage counters of an arena, as returned by {@link arenaStats}. */
 export interface ArenaStats {
+  /** The arena's random id (arrays and workers use it to recognise their arena). */
   readonly id: number
   /** Bytes mapped so far (the memory's current size). */
   readonly committedBytes: number
+  /** The configured upper bound on the arena's size in bytes. */
   readonly maxBytes: number
   /** Bytes in live blocks, headers included. */
   readonly liveBytes: number
+  /** Number of blocks in use (by a live owner array or, cross-thread, a held count). */
   readonly liveBlocks: number
   /** Blocks whose owner is gone but another thread still holds a count. */
   readonly orphanBlocks: number
+  /** Bytes in freed blocks waiting for reuse, headers included (memory never handed out is not counted). */
   readonly freeBytes: number
+  /** Number of memory buffers (generations) seen so far: 1 at first, one more each time the arena's memory grows. */
   readonly generations: number
 }
 
@@ -58,7 +65,7 @@ const roundUp = (n: number, a: number): number => Math.ceil(n / a) * a
 const bufferArena = new WeakMap<SharedArrayBuffer, number>()
 
 export class Arena {
-  readonly memory: WebAssembly.Memory
+  readonly memory: WasmMemory
   /** Random id that travels with cross-thread references, so a thread recognises its own arena. */
   readonly id: number
   readonly maxBytes: number
@@ -77,14 +84,14 @@ export class Arena {
   #dirtyTop = BLOCK_HEADER
   #liveBytes = 0
 
-  constructor(opts: { maxBytes: number } | { memory: WebAssembly.Memory; id: number; maxBytes: number }) {
+  constructor(opts: { maxBytes: number } | { memory: WasmMemory; id: number; maxBytes: number }) {
     if ('memory' in opts) {
       this.memory = opts.memory
       this.id = opts.id
       this.owned = false
     } else {
       const maxPages = Math.max(1, Math.min(65536, Math.floor(opts.maxBytes / PAGE)))
-      this.memory = new WebAssembly.Memory({ initial: 1, maximum: maxPages, shared: true })
+      this.memory = new (requireWasm().Memory)({ initial: 1, maximum: maxPages, shared: true })
       this.id = 1 + Math.floor(Math.random() * 0x7ffffffe)
       this.owned = true
     }

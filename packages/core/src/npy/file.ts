@@ -10,6 +10,7 @@ import type { NDArray } from '../ndarray.js'
 import { fromNpy, type ReadOptions } from './read.js'
 import { toNpy, type WriteOptions } from './write.js'
 
+/** A file path, or a `file:` URL. */
 export type NpyPath = string | URL
 
 function toPath(path: NpyPath, what: string): string {

@@ -432,7 +432,8 @@ export function resolveDescr(descr: PyValue): ResolvedDescr {
     for (const [re, why] of UNSUPPORTED) {
       if (re.test(body)) throw new DTypeError(`unsupported dtype descr ${shorten(pyStrRepr(descr))} in .npy header: ${why} (${SUPPORTED})`)
     }
-    throw new DTypeError(`unsupported dtype descr ${shorten(pyStrRepr(descr))} in .npy header: data type not understood (${SUPPORTED})`)
+    // not a dtype at all: a corrupt header, NumPy's "descr is not a valid dtype descriptor" ValueError
+    throw new NpyFormatError(`descr is not a valid dtype descriptor: ${shorten(pyStrRepr(descr))} (data type not understood; ${SUPPORTED})`)
   }
   const itemsize = DTYPES[dt].itemsize
   const swap = itemsize > 1 && ((order === '>' && HOST_LITTLE_ENDIAN) || (order === '<' && !HOST_LITTLE_ENDIAN))

@@ -12,6 +12,7 @@ import {
   type ByteOrder, type NpyVersion,
 } from './header.js'
 
+/** Options of {@link fromNpy}, {@link readNpyHeader}, {@link load} and {@link loadAsync}. */
 export interface ReadOptions {
   /**
    * Refuse headers longer than this many characters (NumPy's `max_header_size`, default 10000).
@@ -20,8 +21,9 @@ export interface ReadOptions {
   maxHeaderSize?: number
 }
 
+/** The parsed header of a .npy file, as returned by {@link readNpyHeader}. */
 export interface NpyHeader {
-  /** [major, minor]: [1, 0], [2, 0] or [3, 0]. */
+  /** `[major, minor]`: `[1, 0]`, `[2, 0]` or `[3, 0]`. */
   readonly version: readonly [NpyVersion, 0]
   /** HLEN: header bytes after the length field, padding and newline included. */
   readonly headerLength: number
@@ -29,15 +31,21 @@ export interface NpyHeader {
   readonly dataOffset: number
   /** The decoded header text. */
   readonly text: string
+  /** The header's `descr` as written, e.g. `'<f8'` or `'>i4'`. */
   readonly descr: string
+  /** The dtype `descr` stands for. */
   readonly dtype: DTypeName
+  /** The byte-order character of `descr`: `'<'` little-endian, `'>'` big-endian, `'|'` not applicable, `'='` native (also when it had none). */
   readonly byteOrder: ByteOrder
   /** The data must be byte-swapped into native order. */
   readonly swap: boolean
+  /** The header's `fortran_order`: the data is stored in column-major order. */
   readonly fortranOrder: boolean
+  /** The header's `shape`. */
   readonly shape: readonly number[]
 }
 
+/** The bytes of a .npy file in memory (a Node Buffer is a Uint8Array). */
 export type NpyInput = Uint8Array | ArrayBuffer | SharedArrayBuffer
 
 function asBytes(input: NpyInput): Uint8Array {

@@ -16,6 +16,7 @@ import {
   shapeRepr, type NpyVersion,
 } from './header.js'
 
+/** Options of {@link toNpy}, {@link save} and {@link saveAsync}. */
 export interface WriteOptions {
   /**
    * Format version to write. Left out, NumPy's choice: 1 if the header fits a uint16 length, else 2

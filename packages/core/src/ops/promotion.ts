@@ -84,6 +84,10 @@ function toFloat(r: DTypeName): DTypeName {
   return 'float64'
 }
 
+/**
+ * NumPy's casting rules, strictest first: `'no'` and `'equiv'` (the same dtype; every dtype here is native-endian),
+ * `'safe'` (every value preserved), `'same_kind'` (safe, or within a kind such as float64 → float32), `'unsafe'` (any).
+ */
 export type Casting = 'no' | 'equiv' | 'safe' | 'same_kind' | 'unsafe'
 
 /** np.can_cast(from, to, casting). */

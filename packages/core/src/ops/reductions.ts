@@ -5,8 +5,9 @@
  * Every public function is prepareReduction → runReductionUnits(job, 0, job.units) → finish, the same path the
  * worker pool takes with the units split across threads (kernels/job.ts).
  *
- * Results: a JS scalar (number | bigint | boolean) when the result is 0-d and neither keepdims nor out is given
- * (argmin/argmax with axis=null give the flat C-order index as a number); otherwise an NDArray.
+ * Results: a JS scalar (number | bigint | boolean) when every axis is reduced (axis undefined or null) and neither
+ * keepdims nor out is given (argmin/argmax give the flat C-order index as a number); otherwise an NDArray, 0-d when
+ * an explicit axis reduces everything (where NumPy gives a NumPy scalar), so the result's type follows from the call.
  */
 import { DTYPES, dtype as lookupDType, typedView, type DTypeName, type Scalar } from '../dtype.js'
 import { AxisError, DTypeError, ShapeError, ValueError } from '../errors.js'
@@ -22,10 +23,12 @@ import { fromStored } from '../scalar.js'
 import { normalizeAxes, normalizeAxis } from '../shape.js'
 import { mayShareMemory } from '../overlap/index.js'
 
+/** The reductions, by name. */
 export type ReductionName = 'sum' | 'prod' | 'min' | 'max' | 'mean' | 'var' | 'std' | 'argmin' | 'argmax' | 'any' | 'all'
 
 export const REDUCTION_NAMES: readonly ReductionName[] = ['sum', 'prod', 'min', 'max', 'mean', 'var', 'std', 'argmin', 'argmax', 'any', 'all']
 
+/** NumPy's keyword arguments of the reductions. */
 export interface ReduceOptions {
   /** Axis or axes to reduce; null/undefined: all. [] reduces nothing. argmin/argmax take one axis or null. */
   axis?: number | readonly number[] | null
@@ -39,6 +42,33 @@ export interface ReduceOptions {
   ddof?: number
 }
 
+/** Options under which a reduction returns a JS scalar: every axis reduced, no keepdims, no out. */
+export interface ScalarReduceOptions extends ReduceOptions {
+  /** Reduce every axis. */
+  axis?: null
+  /** Not set: the result is a scalar. */
+  keepdims?: false
+  /** Not set: the result is a scalar. */
+  out?: undefined
+}
+
+/** Options under which a reduction returns an NDArray: an axis (0-d when it reduces everything), keepdims or out. */
+export type ArrayReduceOptions = ReduceOptions & (
+  | {
+      /** Axis or axes to reduce (an array result even when they cover every dimension). */
+      axis: number | readonly number[]
+    }
+  | {
+      /** Keep reduced axes as length 1 (an array result). */
+      keepdims: true
+    }
+  | {
+      /** Write the result into this array, which is returned. */
+      out: NDArray
+    }
+)
+
+/** A reduction prepared on the calling thread: its job, and how to finish it. */
 export interface PreparedReduction {
   readonly job: ReductionJob
   /** Combine the partials of all units (in unit order), write the result and return it. */
@@ -63,18 +93,160 @@ const SUM_VS_ADD = 0.25
 
 // ------------------------------------------------------------------------------------------------ public API
 
+/**
+ * Sum of the elements over the given axes (NumPy's `sum`). Float sums follow NumPy's pairwise summation, bit for bit; integer and bool sums accumulate in int64/uint64 (bigint results).
+ *
+ * @param a - the input
+ * @param opts - axis (default: all), keepdims, dtype, out, ddof as NumPy's keyword arguments
+ * @returns a JS scalar when every axis is reduced and neither keepdims nor out is given, else an NDArray
+ */
+export function sum(a: NDArray, opts?: ScalarReduceOptions): number | bigint
+/** `sum` with an axis, keepdims or out given: the result is an NDArray (0-d when the axes cover every dimension). */
+export function sum(a: NDArray, opts: ArrayReduceOptions): NDArray
+/** `sum` with options known only at run time: an NDArray or a JS scalar, as they decide. */
+export function sum(a: NDArray, opts?: ReduceOptions): NDArray | number | bigint
 export function sum(a: NDArray, opts?: ReduceOptions): NDArray | number | bigint { return reduce('sum', a, opts) as NDArray | number | bigint }
+
+/**
+ * Product of the elements over the given axes (NumPy's `prod`); integer and bool products accumulate in int64/uint64 (bigint results), wrapping as NumPy's do.
+ *
+ * @param a - the input
+ * @param opts - axis (default: all), keepdims, dtype, out, ddof as NumPy's keyword arguments
+ * @returns a JS scalar when every axis is reduced and neither keepdims nor out is given, else an NDArray
+ */
+export function prod(a: NDArray, opts?: ScalarReduceOptions): number | bigint
+/** `prod` with an axis, keepdims or out given: the result is an NDArray (0-d when the axes cover every dimension). */
+export function prod(a: NDArray, opts: ArrayReduceOptions): NDArray
+/** `prod` with options known only at run time: an NDArray or a JS scalar, as they decide. */
+export function prod(a: NDArray, opts?: ReduceOptions): NDArray | number | bigint
 export function prod(a: NDArray, opts?: ReduceOptions): NDArray | number | bigint { return reduce('prod', a, opts) as NDArray | number | bigint }
+
+/**
+ * Minimum over the given axes (NumPy's `min`); NaN propagates. An empty reduction throws {@link ValueError} (no identity).
+ *
+ * @param a - the input
+ * @param opts - axis (default: all), keepdims, dtype, out, ddof as NumPy's keyword arguments
+ * @returns a JS scalar when every axis is reduced and neither keepdims nor out is given, else an NDArray
+ */
+export function min(a: NDArray, opts?: ScalarReduceOptions): Scalar
+/** `min` with an axis, keepdims or out given: the result is an NDArray (0-d when the axes cover every dimension). */
+export function min(a: NDArray, opts: ArrayReduceOptions): NDArray
+/** `min` with options known only at run time: an NDArray or a JS scalar, as they decide. */
+export function min(a: NDArray, opts?: ReduceOptions): NDArray | Scalar
 export function min(a: NDArray, opts?: ReduceOptions): NDArray | Scalar { return reduce('min', a, opts) }
+
+/**
+ * Maximum over the given axes (NumPy's `max`); NaN propagates. An empty reduction throws {@link ValueError} (no identity).
+ *
+ * @param a - the input
+ * @param opts - axis (default: all), keepdims, dtype, out, ddof as NumPy's keyword arguments
+ * @returns a JS scalar when every axis is reduced and neither keepdims nor out is given, else an NDArray
+ */
+export function max(a: NDArray, opts?: ScalarReduceOptions): Scalar
+/** `max` with an axis, keepdims or out given: the result is an NDArray (0-d when the axes cover every dimension). */
+export function max(a: NDArray, opts: ArrayReduceOptions): NDArray
+/** `max` with options known only at run time: an NDArray or a JS scalar, as they decide. */
+export function max(a: NDArray, opts?: ReduceOptions): NDArray | Scalar
 export function max(a: NDArray, opts?: ReduceOptions): NDArray | Scalar { return reduce('max', a, opts) }
+
+/**
+ * Arithmetic mean over the given axes (NumPy's `mean`): integers average in float64, float32 stays float32, with NumPy's pairwise sums.
+ *
+ * @param a - the input
+ * @param opts - axis (default: all), keepdims, dtype, out, ddof as NumPy's keyword arguments
+ * @returns a JS scalar when every axis is reduced and neither keepdims nor out is given, else an NDArray
+ */
+export function mean(a: NDArray, opts?: ScalarReduceOptions): number
+/** `mean` with an axis, keepdims or out given: the result is an NDArray (0-d when the axes cover every dimension). */
+export function mean(a: NDArray, opts: ArrayReduceOptions): NDArray
+/** `mean` with options known only at run time: an NDArray or a JS scalar, as they decide. */
+export function mean(a: NDArray, opts?: ReduceOptions): NDArray | number
 export function mean(a: NDArray, opts?: ReduceOptions): NDArray | number { return reduce('mean', a, opts) as NDArray | number }
-/** Variance: mean((a − mean(a))²) over the axes, divided by max(n − ddof, 0) instead of n. */
+
+/**
+ * Variance over the given axes (NumPy's `var`): mean((a - mean(a))²), divided by max(n - ddof, 0) instead of n.
+ *
+ * @param a - the input
+ * @param opts - axis (default: all), keepdims, dtype, out, ddof as NumPy's keyword arguments
+ * @returns a JS scalar when every axis is reduced and neither keepdims nor out is given, else an NDArray
+ */
+function variance(a: NDArray, opts?: ScalarReduceOptions): number
+/** `var` with an axis, keepdims or out given: the result is an NDArray (0-d when the axes cover every dimension). */
+function variance(a: NDArray, opts: ArrayReduceOptions): NDArray
+/** `var` with options known only at run time: an NDArray or a JS scalar, as they decide. */
+function variance(a: NDArray, opts?: ReduceOptions): NDArray | number
 function variance(a: NDArray, opts?: ReduceOptions): NDArray | number { return reduce('var', a, opts) as NDArray | number }
+
 export { variance as var }
+
+/**
+ * Standard deviation over the given axes (NumPy's `std`): the square root of {@link var}, with `ddof` as there.
+ *
+ * @param a - the input
+ * @param opts - axis (default: all), keepdims, dtype, out, ddof as NumPy's keyword arguments
+ * @returns a JS scalar when every axis is reduced and neither keepdims nor out is given, else an NDArray
+ */
+export function std(a: NDArray, opts?: ScalarReduceOptions): number
+/** `std` with an axis, keepdims or out given: the result is an NDArray (0-d when the axes cover every dimension). */
+export function std(a: NDArray, opts: ArrayReduceOptions): NDArray
+/** `std` with options known only at run time: an NDArray or a JS scalar, as they decide. */
+export function std(a: NDArray, opts?: ReduceOptions): NDArray | number
 export function std(a: NDArray, opts?: ReduceOptions): NDArray | number { return reduce('std', a, opts) as NDArray | number }
+
+/**
+ * Index of the minimum (NumPy's `argmin`) along one axis, or with no axis the flat C-order index; the first one on ties, NaN counts as the minimum.
+ *
+ * @param a - the input
+ * @param opts - axis (default: all), keepdims, dtype, out, ddof as NumPy's keyword arguments
+ * @returns a JS scalar when every axis is reduced and neither keepdims nor out is given, else an NDArray
+ */
+export function argmin(a: NDArray, opts?: ScalarReduceOptions): number
+/** `argmin` with an axis, keepdims or out given: the result is an NDArray (0-d when the axes cover every dimension). */
+export function argmin(a: NDArray, opts: ArrayReduceOptions): NDArray
+/** `argmin` with options known only at run time: an NDArray or a JS scalar, as they decide. */
+export function argmin(a: NDArray, opts?: ReduceOptions): NDArray | number
 export function argmin(a: NDArray, opts?: ReduceOptions): NDArray | number { return reduce('argmin', a, opts) as NDArray | number }
+
+/**
+ * Index of the maximum (NumPy's `argmax`) along one axis, or with no axis the flat C-order index; the first one on ties, NaN counts as the maximum.
+ *
+ * @param a - the input
+ * @param opts - axis (default: all), keepdims, dtype, out, ddof as NumPy's keyword arguments
+ * @returns a JS scalar when every axis is reduced and neither keepdims nor out is given, else an NDArray
+ */
+export function argmax(a: NDArray, opts?: ScalarReduceOptions): number
+/** `argmax` with an axis, keepdims or out given: the result is an NDArray (0-d when the axes cover every dimension). */
+export function argmax(a: NDArray, opts: ArrayReduceOptions): NDArray
+/** `argmax` with options known only at run time: an NDArray or a JS scalar, as they decide. */
+export function argmax(a: NDArray, opts?: ReduceOptions): NDArray | number
 export function argmax(a: NDArray, opts?: ReduceOptions): NDArray | number { return reduce('argmax', a, opts) as NDArray | number }
+
+/**
+ * Whether any element along the given axes is truthy (NumPy's `any`); false for an empty reduction.
+ *
+ * @param a - the input
+ * @param opts - axis (default: all), keepdims, dtype, out, ddof as NumPy's keyword arguments
+ * @returns a JS scalar when every axis is reduced and neither keepdims nor out is given, else an NDArray
+ */
+export function any(a: NDArray, opts?: ScalarReduceOptions): boolean
+/** `any` with an axis, keepdims or out given: the result is an NDArray (0-d when the axes cover every dimension). */
+export function any(a: NDArray, opts: ArrayReduceOptions): NDArray
+/** `any` with options known only at run time: an NDArray or a JS scalar, as they decide. */
+export function any(a: NDArray, opts?: ReduceOptions): NDArray | boolean
 export function any(a: NDArray, opts?: ReduceOptions): NDArray | boolean { return reduce('any', a, opts) as NDArray | boolean }
+
+/**
+ * Whether every element along the given axes is truthy (NumPy's `all`); true for an empty reduction.
+ *
+ * @param a - the input
+ * @param opts - axis (default: all), keepdims, dtype, out, ddof as NumPy's keyword arguments
+ * @returns a JS scalar when every axis is reduced and neither keepdims nor out is given, else an NDArray
+ */
+export function all(a: NDArray, opts?: ScalarReduceOptions): boolean
+/** `all` with an axis, keepdims or out given: the result is an NDArray (0-d when the axes cover every dimension). */
+export function all(a: NDArray, opts: ArrayReduceOptions): NDArray
+/** `all` with options known only at run time: an NDArray or a JS scalar, as they decide. */
+export function all(a: NDArray, opts?: ReduceOptions): NDArray | boolean
 export function all(a: NDArray, opts?: ReduceOptions): NDArray | boolean { return reduce('all', a, opts) as NDArray | boolean }
 
 /** Any reduction by name, inline on the calling thread. */
@@ -92,6 +264,8 @@ interface Core {
   input: NDArray
   reduced: boolean[]
   keepdims: boolean
+  /** An axis was given (not null): the result is an NDArray even when 0-d, so its type follows from the call. */
+  axisGiven: boolean
   loopDtype: DTypeName
   resultDtype: DTypeName
   post: PostOp
@@ -113,6 +287,7 @@ export function prepareReduction(op: ReductionName | string, a: NDArray, opts: R
   const name = op as ReductionName
   if (!(a instanceof NDArray)) throw new DTypeError(`${name}: the input must be an NDArray, got ${typeof a}`)
   const keepdims = opts.keepdims === true
+  const axisGiven = opts.axis !== undefined && opts.axis !== null
   const out = opts.out
   if (out !== undefined && !(out instanceof NDArray)) throw new DTypeError(`${name}: out must be an NDArray`)
   const isArg = name === 'argmin' || name === 'argmax'
@@ -129,42 +304,42 @@ export function prepareReduction(op: ReductionName | string, a: NDArray, opts: R
   switch (name) {
     case 'min': case 'max': {
       if (count === 0) throw new ValueError(`zero-size array to reduction operation ${UFUNC[name]} which has no identity`)
-      return prepareCore({ op: name, cls: 'minmax', name, input: a, reduced, keepdims, loopDtype: inDt, resultDtype: inDt, post: noPost, out, flatArg: false })
+      return prepareCore({ op: name, cls: 'minmax', name, input: a, reduced, keepdims, axisGiven, loopDtype: inDt, resultDtype: inDt, post: noPost, out, flatArg: false })
     }
     case 'any': case 'all':
-      return prepareCore({ op: name, cls: 'logic', name, input: a, reduced, keepdims, loopDtype: inDt, resultDtype: 'bool', post: noPost, out, flatArg: false })
+      return prepareCore({ op: name, cls: 'logic', name, input: a, reduced, keepdims, axisGiven, loopDtype: inDt, resultDtype: 'bool', post: noPost, out, flatArg: false })
     case 'argmin': case 'argmax': {
       if (count === 0) throw new ValueError(`attempt to get ${name} of an empty sequence`)
       if (out !== undefined && DTYPES[out.dtype].kind !== 'i' && DTYPES[out.dtype].kind !== 'u') {
         throw new DTypeError(`${name}: out must have an integer dtype (int64 preferred), got ${out.dtype}`)
       }
       const flatArg = reduced.every((r) => r) && a.ndim !== 1
-      return prepareCore({ op: name, cls: 'arg', name, input: a, reduced, keepdims, loopDtype: inDt, resultDtype: 'int64', post: noPost, out, flatArg })
+      return prepareCore({ op: name, cls: 'arg', name, input: a, reduced, keepdims, axisGiven, loopDtype: inDt, resultDtype: 'int64', post: noPost, out, flatArg })
     }
     case 'sum': case 'prod': {
       const loop = userDtype ?? outLoopDtype(inDt, out) ?? defaultSumDtype(inDt)
       const lk = DTYPES[loop].kind
       if (lk === 'b') {
         const lop: ReduceOp = name === 'sum' ? 'any' : 'all'
-        return prepareCore({ op: lop, cls: 'logic', name, input: a, reduced, keepdims, loopDtype: inDt, resultDtype: 'bool', post: noPost, out, flatArg: false })
+        return prepareCore({ op: lop, cls: 'logic', name, input: a, reduced, keepdims, axisGiven, loopDtype: inDt, resultDtype: 'bool', post: noPost, out, flatArg: false })
       }
       if (lk === 'f') {
-        return prepareCore({ op: name, cls: name === 'sum' ? 'pw' : 'fseq', name, input: a, reduced, keepdims, loopDtype: loop, resultDtype: loop, post: noPost, out, flatArg: false })
+        return prepareCore({ op: name, cls: name === 'sum' ? 'pw' : 'fseq', name, input: a, reduced, keepdims, axisGiven, loopDtype: loop, resultDtype: loop, post: noPost, out, flatArg: false })
       }
       const src = kind === 'f' ? a.astype(loop) : a
-      return prepareCore({ op: name, cls: name === 'sum' ? 'isum' : 'iprod', name, input: src, reduced, keepdims, loopDtype: loop, resultDtype: loop, post: noPost, out, flatArg: false })
+      return prepareCore({ op: name, cls: name === 'sum' ? 'isum' : 'iprod', name, input: src, reduced, keepdims, axisGiven, loopDtype: loop, resultDtype: loop, post: noPost, out, flatArg: false })
     }
     case 'mean': {
       const loop = userDtype ?? outLoopDtype(inDt, out) ?? (kind === 'f' ? inDt : 'float64')
       const lk = DTYPES[loop].kind
       const post: PostOp = { divide: count, sqrt: false }
-      if (lk === 'f') return prepareCore({ op: 'sum', cls: 'pw', name, input: a, reduced, keepdims, loopDtype: loop, resultDtype: loop, post, out, flatArg: false })
+      if (lk === 'f') return prepareCore({ op: 'sum', cls: 'pw', name, input: a, reduced, keepdims, axisGiven, loopDtype: loop, resultDtype: loop, post, out, flatArg: false })
       if (lk === 'b') throw new DTypeError('mean with dtype bool is not supported')
       const src = kind === 'f' ? a.astype(loop) : a
-      return prepareCore({ op: 'sum', cls: 'isum', name, input: src, reduced, keepdims, loopDtype: loop, resultDtype: loop, post, out, flatArg: false })
+      return prepareCore({ op: 'sum', cls: 'isum', name, input: src, reduced, keepdims, axisGiven, loopDtype: loop, resultDtype: loop, post, out, flatArg: false })
     }
     case 'var': case 'std':
-      return prepareVariance(name, a, reduced, keepdims, userDtype, out, opts.ddof ?? 0, count)
+      return prepareVariance(name, a, reduced, keepdims, axisGiven, userDtype, out, opts.ddof ?? 0, count)
   }
 }
 
@@ -234,6 +409,19 @@ function prepareCore(c: Core): PreparedReduction {
       throw new ShapeError(`output parameter for reduction operation ${UFUNC[c.name]} has the wrong number of dimensions: Found ${out.ndim} but expected ${rshape.length}${extra}`)
     }
     if (out.shape.some((n, i) => n !== rshape[i])) {
+      // a reduction's out never broadcasts, and neither does its input against out (NumPy's nditer flags);
+      // NumPy's wording for the two cases it names, else ours
+      const axes = [...Array(nd).keys()].filter((k) => !reduced[k] || c.keepdims)
+      const j = out.shape.findIndex((n, i) => n !== rshape[i])
+      const k = axes[j]!
+      const tup = (xs: readonly number[]): string => `(${xs.join(',')}${xs.length === 1 ? ',' : ''})`
+      if (reduced[k] && (out.shape[j] === shape[k] || shape[k] === 1)) {
+        throw new ShapeError(`output parameter for reduction operation ${UFUNC[c.name]}: operand was set up as a reduction along axis ${k}, but the length of the axis is ${out.shape[j]} (it has to be 1)`)
+      }
+      if (!reduced[k] && shape[k] === 1) {
+        const b = shape.map((n, q) => (reduced[q] ? n : out.shape[axes.indexOf(q)]!))
+        throw new ShapeError(`output parameter for reduction operation ${UFUNC[c.name]}: non-broadcastable operand with shape ${tup(shape)} doesn't match the broadcast shape ${tup(b)}`)
+      }
       throw new ShapeError(`output parameter for reduction operation ${UFUNC[c.name]} has shape (${out.shape.join(', ')}) but the result has shape (${rshape.join(', ')})`)
     }
   }
@@ -321,7 +509,7 @@ function prepareCore(c: Core): PreparedReduction {
     elementsPerUnit: dec.units > 0 ? N / dec.units : 0,
     cost,
   }
-  const scalarResult = out === undefined && !c.keepdims && rshape.length === 0
+  const scalarResult = out === undefined && !c.keepdims && !c.axisGiven && rshape.length === 0
   return {
     job,
     finish(partials: readonly ReductionPartial[]): NDArray | Scalar {
@@ -346,7 +534,7 @@ function prepareCore(c: Core): PreparedReduction {
  * axis order; v = sum(x)/max(n − ddof, 0); std = sqrt(v). The mean is computed here (inline); x is never
  * materialised: the job sums (a − m)² on the fly with x's pairwise blocks (kernels/reduce/sum.ts).
  */
-function prepareVariance(name: 'var' | 'std', a: NDArray, reduced: boolean[], keepdims: boolean, userDtype: DTypeName | undefined, out: NDArray | undefined, ddof: number, count: number): PreparedReduction {
+function prepareVariance(name: 'var' | 'std', a: NDArray, reduced: boolean[], keepdims: boolean, axisGiven: boolean, userDtype: DTypeName | undefined, out: NDArray | undefined, ddof: number, count: number): PreparedReduction {
   if (typeof ddof !== 'number' || !Number.isFinite(ddof)) throw new ValueError(`${name}: ddof must be a finite number, got ${String(ddof)}`)
   const inDt = a.dtype
   const comp: DTypeName = userDtype ?? outLoopDtype(inDt, out) ?? (DTYPES[inDt].kind === 'f' ? inDt : 'float64')
@@ -359,7 +547,7 @@ function prepareVariance(name: 'var' | 'std', a: NDArray, reduced: boolean[], ke
   const small = ['bool', 'int8', 'uint8', 'int16', 'uint16', 'float32']
   const xDtype: DTypeName = comp === 'float64' ? 'float64' : small.includes(inDt) ? 'float32' : 'float64'
   return prepareCore({
-    op: 'sum', cls: 'pw', name, input: a, reduced, keepdims, loopDtype: comp, resultDtype: comp,
+    op: 'sum', cls: 'pw', name, input: a, reduced, keepdims, axisGiven, loopDtype: comp, resultDtype: comp,
     post: { divide: Math.max(count - ddof, 0), sqrt: name === 'std' }, out, flatArg: false, dev: { m, xDtype },
   })
 }

@@ -35,14 +35,19 @@ import {
 } from './promotion.js'
 import { sameMemory } from '../memory/arena.js'
 
+/** An input of an elementwise operation: an array, or a JS scalar that promotes weakly, as a Python scalar does in NumPy (NEP 50). */
 export type Operand = NDArray | Scalar
 
+/** Keyword options of the elementwise operations (NumPy's ufunc `out=` and `dtype=`, plus the overlap policy). */
 export interface UfuncOptions {
-  /** Write the result here (exact broadcast shape, same_kind-castable dtype, writeable). */
+  /** Write the result here (same_kind-castable dtype, writeable). The inputs broadcast to its shape, as in NumPy; out itself never broadcasts. */
   out?: NDArray
   /** 'error' (default): reject any overlap between out and the inputs; 'copy': NumPy's copy-first semantics. */
   overlap?: 'error' | 'copy'
-  /** NumPy's dtype= (see the module comment). */
+  /**
+   * The loop's dtype (NumPy's `dtype=`): array inputs must cast to it under 'same_kind' and integer scalars must fit
+   * it. Comparisons and logical ops accept only 'bool'; `where` accepts none.
+   */
   dtype?: DTypeName | string
 }
 
@@ -448,8 +453,8 @@ export function prepareUfunc(op: string, inputs: readonly (Operand | null)[], op
     shapes.push(isArray(x) ? x.shape : EMPTY)
   }
 
-  // 1. broadcasting
-  const shape = broadcastShapeOf(shapes, op)
+  // 1. broadcasting: as NumPy, the inputs broadcast against `out` too, but `out` itself never stretches
+  const shape = broadcastShapeOf(out === undefined ? shapes : [...shapes, out.shape], op)
   if (out !== undefined) {
     let ok = out.shape.length === shape.length
     for (let i = 0; ok && i < shape.length; i++) ok = out.shape[i] === shape[i]

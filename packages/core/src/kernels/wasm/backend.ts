@@ -22,6 +22,11 @@ export function setWasmEnabled(on: boolean): void {
   enabled = on
 }
 
+/**
+ * Whether this thread may use the WASM SIMD kernels: not turned off (STRIDED_WASM=0 or {@link setWasmEnabled}) and
+ * supported by the engine. Only arrays in the arena use them; results are bit-identical either way.
+ * @returns true when the WASM kernels are enabled and available.
+ */
 export function wasmEnabled(): boolean {
   return enabled && simdModule() !== null
 }

@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { simdModuleWat } from './wat.js'
+import { requireWasm } from './wasm-api.js'
 
 /** WASM features the module uses (wabt wants them for parsing and again for validation). */
 const FEATURES = { simd: true, threads: true } as const
@@ -50,10 +51,11 @@ export const SIMD_MODULE_WAT_SHA256 = '${sha}'
 export async function buildSimdModule(): Promise<{ ts: string; wat: string; bytes: number }> {
   const wat = simdModuleWat()
   const bin = await compileWat(wat)
-  if (!WebAssembly.validate(bin)) throw new Error('V8 rejects the compiled module (no WebAssembly SIMD/threads?)')
+  const wasm = requireWasm()
+  if (!wasm.validate(bin)) throw new Error('V8 rejects the compiled module (no WebAssembly SIMD/threads?)')
   // smoke test: it must link against a shared memory
-  const memory = new WebAssembly.Memory({ initial: 1, maximum: 16, shared: true })
-  new WebAssembly.Instance(new WebAssembly.Module(bin), { env: { memory } })
+  const memory = new wasm.Memory({ initial: 1, maximum: 16, shared: true })
+  new wasm.Instance(new wasm.Module(bin), { env: { memory } })
 
   const sha = watSha256(wat)
   const b64 = Buffer.from(bin).toString('base64')

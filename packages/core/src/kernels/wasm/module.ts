@@ -8,6 +8,7 @@
 import { Buffer } from 'node:buffer'
 import { SIMD_MODULE_BASE64 } from './generated/simd-module.js'
 import type { BinaryOp, UnaryOp } from './wat.js'
+import { requireWasm, wasmApi, type WasmMemory, type WasmModule } from './wasm-api.js'
 
 type Float = 'f64' | 'f32'
 
@@ -31,20 +32,20 @@ export interface SimdExports
     Record<`${'sum' | 'max' | 'min'}_${Float}`, SimdReduce>,
     Record<'f32_to_f64' | 'f64_to_f32' | 'i32_to_f64', SimdUnary> {}
 
-let cached: WebAssembly.Module | null | undefined
+let cached: WasmModule | null | undefined
 
 /** The compiled module, or null when this engine cannot run it (no WebAssembly SIMD / threads). */
-export function simdModule(): WebAssembly.Module | null {
+export function simdModule(): WasmModule | null {
   if (cached === undefined) {
     const bytes = Buffer.from(SIMD_MODULE_BASE64, 'base64')
-    cached = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null
+    cached = wasmApi !== undefined && wasmApi.validate(bytes) ? new wasmApi.Module(bytes) : null
   }
   return cached
 }
 
 /** Instantiate the kernels over `memory` (shared, maximum ≤ 65536 pages). Throws when SIMD is unavailable. */
-export function instantiateSimd(memory: WebAssembly.Memory): SimdExports {
+export function instantiateSimd(memory: WasmMemory): SimdExports {
   const m = simdModule()
   if (m === null) throw new Error('WebAssembly SIMD kernels are not supported by this engine')
-  return new WebAssembly.Instance(m, { env: { memory } }).exports as unknown as SimdExports
+  return new (requireWasm().Instance)(m, { env: { memory } }).exports as unknown as SimdExports
 }

@@ -1,6 +1,6 @@
 /**
- * The WebAssembly JS API subset strided uses. Node has it as a global, but TypeScript declares it only in the
- * DOM libs, which this project does not load (they would bring in browser globals that Node lacks).
+ * The WebAssembly JS API subset the tests call directly. Node has it as a global, but TypeScript declares it only
+ * in the DOM libs; the library itself reads it through packages/core/src/kernels/wasm/wasm-api.ts.
  */
 declare namespace WebAssembly {
   interface MemoryDescriptor { initial: number; maximum?: number; shared?: boolean }

@@ -1,0 +1,158 @@
+/**
+ * The op methods of {@link Runtime}: every elementwise function and reduction of @strided/core, with the same
+ * arguments and results, as promises. Each is `ufunc(name, ...)` or `reduce(name, ...)`, defined from the op lists
+ * in runtime.ts; a check below fails to compile if an op has no declaration here.
+ */
+import type * as core from '@strided/core'
+import type { NDArray, Scalar } from '@strided/core'
+import type { BinaryOp, ReductionOp, UnaryOp } from './runtime.js'
+import type { ArrayReduceOptions, Operand, ReduceOptions, ScalarReduceOptions, UfuncOptions } from './options.js'
+
+/** The op methods of {@link Runtime}, as promises of what the @strided/core functions of the same names return. */
+export interface RuntimeMethods {
+  /** Elementwise sum `x1 + x2` (NumPy's `add`). On the pool: see {@link core.add | add}. */
+  add(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Elementwise difference `x1 - x2` (NumPy's `subtract`). On the pool: see {@link core.subtract | subtract}. */
+  subtract(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Elementwise product `x1 * x2` (NumPy's `multiply`). On the pool: see {@link core.multiply | multiply}. */
+  multiply(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** True division `x1 / x2` (NumPy's `divide`): integers give float64 (float32 with float32 and integers of 16 bits or less). On the pool: see {@link core.divide | divide}. */
+  divide(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Floor division `x1 // x2` (NumPy's `floor_divide`): rounds toward -infinity; integer `x // 0` is 0. On the pool: see {@link core.floorDivide | floorDivide}. */
+  floorDivide(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Remainder with the sign of the divisor (NumPy's `mod`/`remainder`, Python's `%`); integer `x % 0` is 0. On the pool: see {@link core.mod | mod}. */
+  mod(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** `x1 ** x2` (NumPy's `power`): integer powers wrap, and a negative integer exponent throws {@link core.ValueError | ValueError}. On the pool: see {@link core.power | power}. */
+  power(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Elementwise maximum (NumPy's `maximum`); NaN propagates. On the pool: see {@link core.maximum | maximum}. */
+  maximum(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Elementwise minimum (NumPy's `minimum`); NaN propagates. On the pool: see {@link core.minimum | minimum}. */
+  minimum(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Bitwise AND `x1 & x2` of integers and bools (NumPy's `bitwise_and`). On the pool: see {@link core.bitwiseAnd | bitwiseAnd}. */
+  bitwiseAnd(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Bitwise OR `x1 | x2` of integers and bools (NumPy's `bitwise_or`). On the pool: see {@link core.bitwiseOr | bitwiseOr}. */
+  bitwiseOr(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Bitwise XOR `x1 ^ x2` of integers and bools (NumPy's `bitwise_xor`). On the pool: see {@link core.bitwiseXor | bitwiseXor}. */
+  bitwiseXor(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** `x1 == x2` as a bool array (NumPy's `equal`). On the pool: see {@link core.equal | equal}. */
+  equal(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** `x1 != x2` as a bool array (NumPy's `not_equal`). On the pool: see {@link core.notEqual | notEqual}. */
+  notEqual(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** `x1 < x2` as a bool array (NumPy's `less`). On the pool: see {@link core.less | less}. */
+  less(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** `x1 <= x2` as a bool array (NumPy's `less_equal`). On the pool: see {@link core.lessEqual | lessEqual}. */
+  lessEqual(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** `x1 > x2` as a bool array (NumPy's `greater`). On the pool: see {@link core.greater | greater}. */
+  greater(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** `x1 >= x2` as a bool array (NumPy's `greater_equal`). On the pool: see {@link core.greaterEqual | greaterEqual}. */
+  greaterEqual(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Truth of `x1 AND x2` as a bool array (NumPy's `logical_and`). On the pool: see {@link core.logicalAnd | logicalAnd}. */
+  logicalAnd(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Truth of `x1 OR x2` as a bool array (NumPy's `logical_or`). On the pool: see {@link core.logicalOr | logicalOr}. */
+  logicalOr(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Elementwise `-x` (NumPy's `negative`); unsigned integers wrap. On the pool: see {@link core.negative | negative}. */
+  negative(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Absolute value (NumPy's `absolute`); the most negative integer stays itself, as in NumPy. On the pool: see {@link core.abs | abs}. */
+  abs(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Square root (NumPy's `sqrt`); NaN for negative floats. On the pool: see {@link core.sqrt | sqrt}. */
+  sqrt(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** `x * x` (NumPy's `square`). On the pool: see {@link core.square | square}. */
+  square(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Exponential `e ** x` (NumPy's `exp`). On the pool: see {@link core.exp | exp}. */
+  exp(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** `exp(x) - 1`, accurate near 0 (NumPy's `expm1`). On the pool: see {@link core.expm1 | expm1}. */
+  expm1(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Natural logarithm (NumPy's `log`): -inf at 0, NaN below. On the pool: see {@link core.log | log}. */
+  log(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** `log(1 + x)`, accurate near 0 (NumPy's `log1p`). On the pool: see {@link core.log1p | log1p}. */
+  log1p(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Sine, in radians (NumPy's `sin`). On the pool: see {@link core.sin | sin}. */
+  sin(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Cosine, in radians (NumPy's `cos`). On the pool: see {@link core.cos | cos}. */
+  cos(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Tangent, in radians (NumPy's `tan`). On the pool: see {@link core.tan | tan}. */
+  tan(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Hyperbolic tangent (NumPy's `tanh`). On the pool: see {@link core.tanh | tanh}. */
+  tanh(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Largest integer not above x (NumPy's `floor`); integers pass through. On the pool: see {@link core.floor | floor}. */
+  floor(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Smallest integer not below x (NumPy's `ceil`); integers pass through. On the pool: see {@link core.ceil | ceil}. */
+  ceil(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Round to the nearest integer, halves to even (NumPy's `rint`). On the pool: see {@link core.rint | rint}. */
+  rint(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** -1, 0 or 1 by the sign of x, NaN for NaN (NumPy's `sign`). On the pool: see {@link core.sign | sign}. */
+  sign(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Truth of `NOT x` as a bool array (NumPy's `logical_not`). On the pool: see {@link core.logicalNot | logicalNot}. */
+  logicalNot(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** {@link core.sum | sum} on the pool: a JS scalar when every axis is reduced and neither keepdims nor out is given. */
+  sum(a: NDArray, opts?: ScalarReduceOptions): Promise<number | bigint>
+  /** {@link core.sum | sum} on the pool: an NDArray, since an axis, keepdims or out was given. */
+  sum(a: NDArray, opts: ArrayReduceOptions): Promise<NDArray>
+  /** {@link core.sum | sum} on the pool, with options known only at run time. */
+  sum(a: NDArray, opts?: ReduceOptions): Promise<NDArray | number | bigint>
+  /** {@link core.prod | prod} on the pool: a JS scalar when every axis is reduced and neither keepdims nor out is given. */
+  prod(a: NDArray, opts?: ScalarReduceOptions): Promise<number | bigint>
+  /** {@link core.prod | prod} on the pool: an NDArray, since an axis, keepdims or out was given. */
+  prod(a: NDArray, opts: ArrayReduceOptions): Promise<NDArray>
+  /** {@link core.prod | prod} on the pool, with options known only at run time. */
+  prod(a: NDArray, opts?: ReduceOptions): Promise<NDArray | number | bigint>
+  /** {@link core.min | min} on the pool: a JS scalar when every axis is reduced and neither keepdims nor out is given. */
+  min(a: NDArray, opts?: ScalarReduceOptions): Promise<Scalar>
+  /** {@link core.min | min} on the pool: an NDArray, since an axis, keepdims or out was given. */
+  min(a: NDArray, opts: ArrayReduceOptions): Promise<NDArray>
+  /** {@link core.min | min} on the pool, with options known only at run time. */
+  min(a: NDArray, opts?: ReduceOptions): Promise<NDArray | Scalar>
+  /** {@link core.max | max} on the pool: a JS scalar when every axis is reduced and neither keepdims nor out is given. */
+  max(a: NDArray, opts?: ScalarReduceOptions): Promise<Scalar>
+  /** {@link core.max | max} on the pool: an NDArray, since an axis, keepdims or out was given. */
+  max(a: NDArray, opts: ArrayReduceOptions): Promise<NDArray>
+  /** {@link core.max | max} on the pool, with options known only at run time. */
+  max(a: NDArray, opts?: ReduceOptions): Promise<NDArray | Scalar>
+  /** {@link core.mean | mean} on the pool: a JS scalar when every axis is reduced and neither keepdims nor out is given. */
+  mean(a: NDArray, opts?: ScalarReduceOptions): Promise<number>
+  /** {@link core.mean | mean} on the pool: an NDArray, since an axis, keepdims or out was given. */
+  mean(a: NDArray, opts: ArrayReduceOptions): Promise<NDArray>
+  /** {@link core.mean | mean} on the pool, with options known only at run time. */
+  mean(a: NDArray, opts?: ReduceOptions): Promise<NDArray | number>
+  /** {@link core.var | var} on the pool: a JS scalar when every axis is reduced and neither keepdims nor out is given. */
+  var(a: NDArray, opts?: ScalarReduceOptions): Promise<number>
+  /** {@link core.var | var} on the pool: an NDArray, since an axis, keepdims or out was given. */
+  var(a: NDArray, opts: ArrayReduceOptions): Promise<NDArray>
+  /** {@link core.var | var} on the pool, with options known only at run time. */
+  var(a: NDArray, opts?: ReduceOptions): Promise<NDArray | number>
+  /** {@link core.std | std} on the pool: a JS scalar when every axis is reduced and neither keepdims nor out is given. */
+  std(a: NDArray, opts?: ScalarReduceOptions): Promise<number>
+  /** {@link core.std | std} on the pool: an NDArray, since an axis, keepdims or out was given. */
+  std(a: NDArray, opts: ArrayReduceOptions): Promise<NDArray>
+  /** {@link core.std | std} on the pool, with options known only at run time. */
+  std(a: NDArray, opts?: ReduceOptions): Promise<NDArray | number>
+  /** {@link core.argmin | argmin} on the pool: a JS scalar when every axis is reduced and neither keepdims nor out is given. */
+  argmin(a: NDArray, opts?: ScalarReduceOptions): Promise<number>
+  /** {@link core.argmin | argmin} on the pool: an NDArray, since an axis, keepdims or out was given. */
+  argmin(a: NDArray, opts: ArrayReduceOptions): Promise<NDArray>
+  /** {@link core.argmin | argmin} on the pool, with options known only at run time. */
+  argmin(a: NDArray, opts?: ReduceOptions): Promise<NDArray | number>
+  /** {@link core.argmax | argmax} on the pool: a JS scalar when every axis is reduced and neither keepdims nor out is given. */
+  argmax(a: NDArray, opts?: ScalarReduceOptions): Promise<number>
+  /** {@link core.argmax | argmax} on the pool: an NDArray, since an axis, keepdims or out was given. */
+  argmax(a: NDArray, opts: ArrayReduceOptions): Promise<NDArray>
+  /** {@link core.argmax | argmax} on the pool, with options known only at run time. */
+  argmax(a: NDArray, opts?: ReduceOptions): Promise<NDArray | number>
+  /** {@link core.any | any} on the pool: a JS scalar when every axis is reduced and neither keepdims nor out is given. */
+  any(a: NDArray, opts?: ScalarReduceOptions): Promise<boolean>
+  /** {@link core.any | any} on the pool: an NDArray, since an axis, keepdims or out was given. */
+  any(a: NDArray, opts: ArrayReduceOptions): Promise<NDArray>
+  /** {@link core.any | any} on the pool, with options known only at run time. */
+  any(a: NDArray, opts?: ReduceOptions): Promise<NDArray | boolean>
+  /** {@link core.all | all} on the pool: a JS scalar when every axis is reduced and neither keepdims nor out is given. */
+  all(a: NDArray, opts?: ScalarReduceOptions): Promise<boolean>
+  /** {@link core.all | all} on the pool: an NDArray, since an axis, keepdims or out was given. */
+  all(a: NDArray, opts: ArrayReduceOptions): Promise<NDArray>
+  /** {@link core.all | all} on the pool, with options known only at run time. */
+  all(a: NDArray, opts?: ReduceOptions): Promise<NDArray | boolean>
+}
+
+// every op in the lists has a declaration above (a compile error names the one missing)
+type Undeclared = Exclude<BinaryOp | UnaryOp | ReductionOp, keyof RuntimeMethods>
+const everyOpDeclared: [Undeclared] extends [never] ? true : Undeclared = true
+void everyOpDeclared
