@@ -28,6 +28,8 @@ export {
   broadcastTo, broadcastArrays, broadcastShapes, ascontiguousarray, asfortranarray, transpose, reshape, ravel, swapaxes,
   moveaxis, squeeze, expandDims, flip,
 } from './views.js'
+// joining, splitting, tiling, padding, rotating
+export * from './ops/shape-ops/index.js'
 export { take, compress, type TakeOptions, type TakeMode, type IndexInput, type NestedIndices } from './selection.js'
 export { random, type RandomOptions } from './random.js'
 
@@ -39,10 +41,18 @@ export {
   where, clip, type Operand, type UfuncOptions,
 } from './ops/elementwise.js'
 export {
+  isnan, isinf, isfinite, signbit, round, trunc, fix, reciprocal, invert, leftShift, rightShift, arctan2, hypot, sinh, cosh,
+  arcsin, arccos, arctan, arcsinh, arccosh, arctanh, exp2, log2, log10, cbrt, fmod, remainder, copysign, nextafter, deg2rad,
+  rad2deg, logaddexp, logaddexp2, heaviside, floatPower, positive, conjugate, isclose, allclose, arrayEqual, arrayEquiv,
+  type RoundOptions, type IscloseOptions, type ArrayEqualOptions,
+} from './ops/elementwise.js'
+export {
   sum, prod, min, max, mean, var, std, argmin, argmax, any, all, type ReduceOptions, type ScalarReduceOptions,
   type ArrayReduceOptions, type ReductionName,
 } from './ops/reductions.js'
 export { resultType, canCast, type Casting } from './ops/promotion.js'
+// searching, counting and set functions
+export * from './ops/search/index.js'
 
 // memory overlap
 export { sharesMemory, mayShareMemory } from './overlap/shares-memory.js'

@@ -9,7 +9,7 @@
 export { Runtime, type PoolDiagnostics } from './runtime.js'
 export type { RuntimeMethods } from './runtime-methods.js'
 export {
-  DEFAULT_INLINE_THRESHOLD, type RuntimeOptions, type ResolvedOptions, type JobOptions, type UfuncOptions, type ReduceOptions,
+  DEFAULT_INLINE_THRESHOLD, type RuntimeOptions, type ResolvedOptions, type JobOptions, type UfuncOptions, type RoundOptions, type ReduceOptions,
   type ScalarReduceOptions, type ArrayReduceOptions, type Operand,
 } from './options.js'
 export { AbortError, WorkerCrashError, NotSharedError, RuntimeClosedError } from './errors.js'

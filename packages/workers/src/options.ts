@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os'
 import {
   ValueError, type ArrayReduceOptions as CoreArrayReduceOptions, type Operand, type ReduceOptions as CoreReduceOptions,
-  type ScalarReduceOptions as CoreScalarReduceOptions, type UfuncOptions as CoreUfuncOptions,
+  type ScalarReduceOptions as CoreScalarReduceOptions, type UfuncOptions as CoreUfuncOptions, type RoundOptions as CoreRoundOptions,
 } from '@strided/core'
 
 export type { Operand }
@@ -18,6 +18,9 @@ export interface JobOptions {
 
 /** Options of an elementwise job: @strided/core's (out, dtype, overlap) and a signal. */
 export interface UfuncOptions extends CoreUfuncOptions, JobOptions {}
+
+/** Options of a round job: @strided/core's (decimals, out, overlap, where) and a signal. */
+export interface RoundOptions extends CoreRoundOptions, JobOptions {}
 
 /** Options of a reduction job: @strided/core's (axis, keepdims, dtype, out, ddof) and a signal. */
 export interface ReduceOptions extends CoreReduceOptions, JobOptions {}

@@ -6,7 +6,7 @@
 import type * as core from '@strided/core'
 import type { NDArray, Scalar } from '@strided/core'
 import type { BinaryOp, ReductionOp, UnaryOp } from './runtime.js'
-import type { ArrayReduceOptions, Operand, ReduceOptions, ScalarReduceOptions, UfuncOptions } from './options.js'
+import type { ArrayReduceOptions, Operand, ReduceOptions, RoundOptions, ScalarReduceOptions, UfuncOptions } from './options.js'
 
 /** The op methods of {@link Runtime}, as promises of what the @strided/core functions of the same names return. */
 export interface RuntimeMethods {
@@ -84,6 +84,80 @@ export interface RuntimeMethods {
   sign(x: Operand, opts?: UfuncOptions): Promise<NDArray>
   /** Truth of `NOT x` as a bool array (NumPy's `logical_not`). On the pool: see {@link core.logicalNot | logicalNot}. */
   logicalNot(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** `x1 << x2` of integers (NumPy's `left_shift`): a shift count outside [0, bits) gives 0; bools give int8. On the pool: see {@link core.leftShift | leftShift}. */
+  leftShift(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** `x1 >> x2` of integers, arithmetic for signed types (NumPy's `right_shift`): a shift count outside [0, bits) gives 0, or -1 for a negative x1. On the pool: see {@link core.rightShift | rightShift}. */
+  rightShift(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Quadrant-aware `atan(x1 / x2)`, in radians (NumPy's `arctan2`), with C's signed-zero and infinity rules. On the pool: see {@link core.arctan2 | arctan2}. */
+  arctan2(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** `sqrt(x1**2 + x2**2)` without overflow (NumPy's `hypot`, glibc's algorithm bit for bit); inf if either is infinite, even with NaN. On the pool: see {@link core.hypot | hypot}. */
+  hypot(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** C `fmod`: the remainder with the sign of the dividend x1 (NumPy's `fmod`); integer `x % 0` is 0. On the pool: see {@link core.fmod | fmod}. */
+  fmod(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Remainder with the sign of the divisor (NumPy's `remainder`, an alias of {@link mod}); integer `x % 0` is 0. On the pool: see {@link core.remainder | remainder}. */
+  remainder(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** |x1| with the sign bit of x2 (NumPy's `copysign`; a NaN's sign bit counts). On the pool: see {@link core.copysign | copysign}. */
+  copysign(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** The next representable value after x1 toward x2, in the loop's precision (NumPy's `nextafter`). On the pool: see {@link core.nextafter | nextafter}. */
+  nextafter(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** `log(exp(x1) + exp(x2))` without overflow (NumPy's `logaddexp`). On the pool: see {@link core.logaddexp | logaddexp}. */
+  logaddexp(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** `log2(2**x1 + 2**x2)` without overflow (NumPy's `logaddexp2`). On the pool: see {@link core.logaddexp2 | logaddexp2}. */
+  logaddexp2(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** The Heaviside step (NumPy's `heaviside`): 0 where x1 < 0, x2 where x1 == 0, 1 where x1 > 0, NaN for NaN. On the pool: see {@link core.heaviside | heaviside}. */
+  heaviside(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** `x1 ** x2` always in float64 (NumPy's `float_power`), whatever the input dtypes; the dtype option accepts only float64. On the pool: see {@link core.floatPower | floatPower}. */
+  floatPower(x1: Operand, x2: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Whether x is NaN, as a bool array (NumPy's `isnan`); integers and bools are never NaN. On the pool: see {@link core.isnan | isnan}. */
+  isnan(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Whether x is +inf or -inf, as a bool array (NumPy's `isinf`); false for integers and bools. On the pool: see {@link core.isinf | isinf}. */
+  isinf(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Whether x is neither infinite nor NaN, as a bool array (NumPy's `isfinite`); true for integers and bools. On the pool: see {@link core.isfinite | isfinite}. */
+  isfinite(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Whether the sign bit of x is set, as a bool array (NumPy's `signbit`): true for -0.0 and for NaNs with the sign bit; integers: x < 0. On the pool: see {@link core.signbit | signbit}. */
+  signbit(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Round toward zero (NumPy's `trunc`); integers and bools pass through with their dtype. On the pool: see {@link core.trunc | trunc}. */
+  trunc(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Round toward zero (NumPy's `fix`: ceil below 0, floor above); the same values as trunc, and integers keep their dtype. On the pool: see {@link core.fix | fix}. */
+  fix(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** `1 / x` (NumPy's `reciprocal`): integers stay integers (C's `1.0 / x` converted: 0 for |x| > 1; x = 0 gives 0, or the most negative value for int32/int64, as NumPy on x86-64); bool gives int8. On the pool: see {@link core.reciprocal | reciprocal}. */
+  reciprocal(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Bitwise NOT `~x` of integers (NumPy's `invert`/`bitwise_not`); for bools it is the logical not. On the pool: see {@link core.invert | invert}. */
+  invert(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Hyperbolic sine (NumPy's `sinh`). On the pool: see {@link core.sinh | sinh}. */
+  sinh(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Hyperbolic cosine (NumPy's `cosh`). On the pool: see {@link core.cosh | cosh}. */
+  cosh(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Inverse sine, in radians (NumPy's `arcsin`); NaN outside [-1, 1]. On the pool: see {@link core.arcsin | arcsin}. */
+  arcsin(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Inverse cosine, in radians (NumPy's `arccos`); NaN outside [-1, 1]. On the pool: see {@link core.arccos | arccos}. */
+  arccos(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Inverse tangent, in radians (NumPy's `arctan`). On the pool: see {@link core.arctan | arctan}. */
+  arctan(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Inverse hyperbolic sine (NumPy's `arcsinh`). On the pool: see {@link core.arcsinh | arcsinh}. */
+  arcsinh(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Inverse hyperbolic cosine (NumPy's `arccosh`); NaN below 1. On the pool: see {@link core.arccosh | arccosh}. */
+  arccosh(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Inverse hyperbolic tangent (NumPy's `arctanh`); ±inf at ±1, NaN beyond. On the pool: see {@link core.arctanh | arctanh}. */
+  arctanh(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** `2 ** x` (NumPy's `exp2`). On the pool: see {@link core.exp2 | exp2}. */
+  exp2(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Base-2 logarithm (NumPy's `log2`): -inf at 0, NaN below. On the pool: see {@link core.log2 | log2}. */
+  log2(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Base-10 logarithm (NumPy's `log10`): -inf at 0, NaN below. On the pool: see {@link core.log10 | log10}. */
+  log10(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Cube root, also of negative numbers (NumPy's `cbrt`). On the pool: see {@link core.cbrt | cbrt}. */
+  cbrt(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Degrees to radians, `x * (pi / 180)` in the loop's precision (NumPy's `deg2rad`/`radians`). On the pool: see {@link core.deg2rad | deg2rad}. */
+  deg2rad(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Radians to degrees, `x * (180 / pi)` in the loop's precision (NumPy's `rad2deg`/`degrees`). On the pool: see {@link core.rad2deg | rad2deg}. */
+  rad2deg(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** `+x`, a copy (NumPy's `positive`); bool inputs have no loop in NumPy and throw. On the pool: see {@link core.positive | positive}. */
+  positive(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Complex conjugate (NumPy's `conjugate`/`conj`): for the real dtypes here a copy; bool gives int8, as in NumPy. On the pool: see {@link core.conjugate | conjugate}. */
+  conjugate(x: Operand, opts?: UfuncOptions): Promise<NDArray>
+  /** Round to the given number of decimals, exactly as NumPy's `round` computes it. On the pool: see {@link core.round | round}. */
+  round(x: Operand, opts?: RoundOptions): Promise<NDArray>
   /** {@link core.sum | sum} on the pool: a JS scalar when every axis is reduced and neither keepdims nor out is given. */
   sum(a: NDArray, opts?: ScalarReduceOptions): Promise<number | bigint>
   /** {@link core.sum | sum} on the pool: an NDArray, since an axis, keepdims or out was given. */

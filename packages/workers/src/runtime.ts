@@ -30,10 +30,14 @@ export const BINARY_OPS = [
   'add', 'subtract', 'multiply', 'divide', 'floorDivide', 'mod', 'power', 'maximum', 'minimum',
   'bitwiseAnd', 'bitwiseOr', 'bitwiseXor', 'equal', 'notEqual', 'less', 'lessEqual', 'greater', 'greaterEqual',
   'logicalAnd', 'logicalOr',
+  'leftShift', 'rightShift', 'arctan2', 'hypot', 'fmod', 'remainder', 'copysign', 'nextafter', 'logaddexp', 'logaddexp2',
+  'heaviside', 'floatPower',
 ] as const
 export const UNARY_OPS = [
   'negative', 'abs', 'sqrt', 'square', 'exp', 'expm1', 'log', 'log1p', 'sin', 'cos', 'tan', 'tanh',
   'floor', 'ceil', 'rint', 'sign', 'logicalNot',
+  'isnan', 'isinf', 'isfinite', 'signbit', 'round', 'trunc', 'fix', 'reciprocal', 'invert', 'sinh', 'cosh', 'arcsin', 'arccos',
+  'arctan', 'arcsinh', 'arccosh', 'arctanh', 'exp2', 'log2', 'log10', 'cbrt', 'deg2rad', 'rad2deg', 'positive', 'conjugate',
 ] as const
 export const REDUCTION_OPS = ['sum', 'prod', 'min', 'max', 'mean', 'var', 'std', 'argmin', 'argmax', 'any', 'all'] as const
 
@@ -112,7 +116,8 @@ export class Runtime {
   /** Any elementwise op of @strided/core by name, e.g. ufunc('add', [a, b], { out }). */
   ufunc(op: string, inputs: readonly Operand[], opts: UfuncOptions = {}): Promise<NDArray> {
     const { signal, ...rest } = opts
-    const arrays = arraysOf(inputs)
+    // the where= mask is read too
+    const arrays = arraysOf([...inputs, rest.where])
     return this.schedule({ reads: arrays, writes: rest.out ? [rest.out] : [] }, [...arrays, ...(rest.out ? [rest.out] : [])], signal, async () => {
       const p = prepareUfunc(op, inputs, rest)
       await this.execute(p.job, signal)

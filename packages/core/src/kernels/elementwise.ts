@@ -9,6 +9,9 @@
  *   operands  [out, ...inputs], all with the output's shape (inputs broadcast with stride 0)
  *   params    { dtype: the loop dtype } — inputs either have it, or (number dtypes only) are read exactly as JS
  *             numbers by the 'mixed' loops; the output has it, or bool for comparisons/logical ops
+ *   params.where  true: the last operand is a bool mask (the ufunc's where=, broadcast to the output's shape); only
+ *             elements where it is non-zero are computed and written (runs of true mask elements go to the
+ *             strided loops); the others keep whatever the output holds
  * The result of a job does not depend on how [0, size) is split, because every iteration element writes its own
  * output element and the ufunc layer never builds a job whose output overlaps an input it reads (except the exact
  * same view, element by element).
@@ -53,6 +56,7 @@ export function runElementwise(job: ElementwiseJob, start: number, end: number):
   if (dt === undefined || !(dt in DTYPES)) throw new ValueError(`elementwise job '${job.op}' has no loop dtype in params.dtype`)
   const ops = job.operands
   const plan = planOf(job, end - start < job.size)
+  if (job.params?.['where'] === true) return runMasked(job.op, dt, ops, plan, start, end)
   switch (ops.length) {
     case 2: return runUnary(job.op, dt, ops, plan, start, end)
     case 3: return runBinary(job.op, dt, ops, plan, start, end)
@@ -195,7 +199,40 @@ function runTernary(op: string, dt: DTypeName, ops: readonly ArrayDescriptor[], 
   while ((c = cur.next()) > 0) k(c, o, cur.offs[0]!, so, a, cur.offs[1]!, sa, b, cur.offs[2]!, sb, c3, cur.offs[3]!, sc)
 }
 
-/** op 'fill': operands [out], params.value (a stored value: number, or bigint for int64/uint64). */
+/**
+ * A masked job (params.where): operands [out, ...inputs, mask]. Each run of the loop plan is cut into stretches of
+ * true mask elements, and each stretch goes to the op's strided (or mixed) loop; masked-off elements are untouched.
+ */
+function runMasked(op: string, dt: DTypeName, all: readonly ArrayDescriptor[], plan: LoopPlan, start: number, end: number): void {
+  const nop = all.length - 1
+  const ops = all.slice(0, nop)
+  if (nop < 2 || nop > 4) throw new ValueError(`elementwise job '${op}' has ${nop} operands besides its mask; expected 2 to 4`)
+  const fn = (getKernel(op, dt, isMixed(op, dt, ops) ? 'mixed' : 'strided') ?? getKernel(op, dt, 'strided') ?? missing(op, dt)) as unknown as (...args: unknown[]) => void
+  const views: TypedArray[] = ops.map((d) => typedView(d.buffer, d.dtype))
+  const m = typedView(all[nop]!.buffer, 'bool') as Uint8Array
+  const st = plan.strides.map((s) => s[0]!)
+  const ms = st[nop]!
+  const args: unknown[] = new Array(1 + 3 * nop)
+  for (let q = 0; q < nop; q++) { args[1 + 3 * q] = views[q]; args[3 + 3 * q] = st[q] }
+  const cur = new Cursor(plan, start, end)
+  let c: number
+  while ((c = cur.next()) > 0) {
+    const mo = cur.offs[nop]!
+    let i = 0
+    while (i < c) {
+      while (i < c && m[mo + i * ms] === 0) i++
+      if (i >= c) break
+      let j = i + 1
+      while (j < c && m[mo + j * ms] !== 0) j++
+      args[0] = j - i
+      for (let q = 0; q < nop; q++) args[2 + 3 * q] = cur.offs[q]! + i * st[q]!
+      fn(...args)
+      i = j
+    }
+  }
+}
+
+/** op 'fill': operands [out], params.value (a stored value: number, or bigint for int64/uint64); params.where: operands [out, mask]. */
 function runFill(job: ElementwiseJob, start: number, end: number): void {
   const out = job.operands[0]!
   const o = typedView(out.buffer, out.dtype) as unknown as { fill(v: unknown, s: number, e: number): void; [i: number]: unknown }
@@ -205,6 +242,16 @@ function runFill(job: ElementwiseJob, start: number, end: number): void {
   const s = plan.strides[0]![0]!
   const cur = new Cursor(plan, start, end)
   let c: number
+  if (job.params?.['where'] === true) {
+    const m = typedView(job.operands[1]!.buffer, 'bool') as Uint8Array
+    const ms = plan.strides[1]![0]!
+    while ((c = cur.next()) > 0) {
+      const off = cur.offs[0]!
+      const mo = cur.offs[1]!
+      for (let i = 0; i < c; i++) if (m[mo + i * ms] !== 0) o[off + i * s] = v
+    }
+    return
+  }
   while ((c = cur.next()) > 0) {
     const off = cur.offs[0]!
     if (s === 1) o.fill(v, off, off + c)

@@ -121,6 +121,10 @@ const BINARY: BinOp[] = [
   // np.round's steps (multiply by / divide by 10**|decimals|, rint, undo) with every step in the loop dtype
   { name: 'roundMul', dtypes: FLOATS, heavy: true, expr: (x, y, dt) => (dt === 'float64' ? `roundMulF64(${x}, ${y})` : `roundMulF32(${x}, ${y})`) },
   { name: 'roundDiv', dtypes: FLOATS, heavy: true, expr: (x, y, dt) => (dt === 'float64' ? `roundDivF64(${x}, ${y})` : `roundDivF32(${x}, ${y})`) },
+  // np.round into an out of the other float dtype: the first step in the input's precision, rint and undo in out's
+  // (the loop dtype); y is the float64 factor
+  { name: 'roundMulX', dtypes: FLOATS, heavy: true, expr: (x, y, dt) => (dt === 'float64' ? `roundMulX64(${x}, ${y})` : `roundMulX32(${x}, ${y})`) },
+  { name: 'roundDivX', dtypes: FLOATS, heavy: true, expr: (x, y, dt) => (dt === 'float64' ? `roundDivX64(${x}, ${y})` : `roundDivX32(${x}, ${y})`) },
 ]
 
 const FLOAT_MATH = ['sqrt', 'exp', 'expm1', 'log', 'log1p', 'sin', 'cos', 'tan', 'tanh']
@@ -519,7 +523,7 @@ lines.push(`export const BINARY_SWAP: Record<string, string> = ${JSON.stringify(
 writeModule('binary.ts', lines.splice(0), 'BINARY_KERNELS', table.splice(0), helperImport([
   'floorDivF64', 'floorDivF32', 'floorDivInt', 'floorDivBig', 'modF64', 'modF32', 'modInt', 'modBig', 'powF64', 'powInt', 'powBig',
   'hypotF64', 'hypotF32', 'copysign', 'nextafterF64', 'nextafterF32', 'logaddexpF64', 'logaddexpF32', 'logaddexp2F64', 'logaddexp2F32',
-  'roundMulF64', 'roundMulF32', 'roundDivF64', 'roundDivF32',
+  'roundMulF64', 'roundMulF32', 'roundDivF64', 'roundDivF32', 'roundMulX64', 'roundMulX32', 'roundDivX64', 'roundDivX32',
 ]))
 for (const op of UNARY) for (const dt of op.dtypes) unary(op, dt)
 writeModule('unary.ts', lines.splice(0), 'UNARY_KERNELS', table.splice(0), helperImport(['rint', 'exp2', 'signbit', 'DEG2RAD_F64', 'DEG2RAD_F32', 'RAD2DEG_F64', 'RAD2DEG_F32']))

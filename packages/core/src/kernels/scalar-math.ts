@@ -322,6 +322,26 @@ export function roundDivF32(x: number, f: number): number {
   return f32(rint(f32(x / f)) * f)
 }
 
+/** np.round of a float32 input into a float64 out (decimals > 0): multiply in float32, rint and divide in float64. */
+export function roundMulX64(x: number, f: number): number {
+  return rint(f32(x * f32(f))) / f
+}
+
+/** np.round of a float64 (or integer) input into a float32 out (decimals > 0): multiply in float64, then float32. */
+export function roundMulX32(x: number, f: number): number {
+  return f32(rint(f32(x * f)) / f32(f))
+}
+
+/** roundMulX64 with decimals < 0: divide in float32, rint and multiply in float64. */
+export function roundDivX64(x: number, f: number): number {
+  return rint(f32(x / f32(f))) * f
+}
+
+/** roundMulX32 with decimals < 0: divide in float64, rint and multiply in float32. */
+export function roundDivX32(x: number, f: number): number {
+  return f32(rint(f32(x / f)) * f32(f))
+}
+
 /** NumPy's power_of_ten(n) (multiarray/calculation.c): a table up to 1e8, then repeated multiplication by 10. */
 export function powerOfTen(n: number): number {
   const p10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8]

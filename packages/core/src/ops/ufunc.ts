@@ -19,6 +19,10 @@
  * The dtype option is NumPy's `dtype=` (the loop's dtype): array inputs must be castable to it under
  * 'same_kind', Python-int-like scalars must fit it; it is accepted by arithmetic, bitwise and unary math ops and
  * clip. Comparisons and logical ops only accept dtype 'bool' (their output); where accepts none.
+ *
+ * where= (every ufunc): the mask takes part in broadcasting and in the overlap rule (as an input); the job gets it as
+ * its last operand with params.where, and runElementwise computes only the true elements (kernels/elementwise.ts).
+ * A fresh result is zero-filled first; a temporary for out (cast or internal overlap) is written back masked.
  */
 import type { ArrayDescriptor } from '../descriptor.js'
 import { DTYPES, dtype as lookupDType, typedView, type DTypeName, type Scalar } from '../dtype.js'
@@ -34,6 +38,7 @@ import {
   canCast, checkPythonInt, promoteOperands, pythonIntOutOfRange, scalarBigInt, scalarKind, weakScalarValue, type PromotionOperand,
 } from './promotion.js'
 import { sameMemory } from '../memory/arena.js'
+import { powerOfTen } from '../kernels/scalar-math.js'
 
 /** An input of an elementwise operation: an array, or a JS scalar that promotes weakly, as a Python scalar does in NumPy (NEP 50). */
 export type Operand = NDArray | Scalar
@@ -49,6 +54,19 @@ export interface UfuncOptions {
    * it. Comparisons and logical ops accept only 'bool'; `where` accepts none.
    */
   dtype?: DTypeName | string
+  /**
+   * NumPy's `where=`: a bool array (or a JS boolean / number, taken by its truth) broadcast with the inputs (it may
+   * widen the result's shape, as in NumPy). Where it is false the result keeps `out`'s previous value; without `out`
+   * those elements are uninitialised in NumPy, and here they are always zero (false for bool results). A mask of
+   * another dtype throws DTypeError (NumPy: "Cannot cast array data ... according to the rule 'safe'").
+   */
+  where?: NDArray | boolean | number
+}
+
+/** Options of {@link round}: NumPy's `decimals` (an integer, default 0; negative rounds to tens, hundreds, ...). */
+export interface RoundOptions extends Omit<UfuncOptions, 'dtype'> {
+  /** Decimal places (default 0); negative values round to the left of the decimal point, as NumPy. */
+  decimals?: number
 }
 
 export interface PreparedUfunc {
@@ -66,8 +84,10 @@ export const OVERLAP_MAX_WORK = 4096
 type Kind =
   | 'arith' | 'subtract' | 'intdiv' | 'divide' | 'bitwise' | 'compare' | 'logical'
   | 'ufloat' | 'usame' | 'negative' | 'sign' | 'square' | 'lnot' | 'where' | 'clip'
+  | 'shift' | 'bfloat' | 'fpow' | 'round' | 'roundint' | 'roundx'
 
-interface OpSpec { readonly nin: number; readonly kind: Kind; readonly numpy: string; readonly cost: number }
+/** alias: the kernel op this name runs (remainder → mod). */
+interface OpSpec { readonly nin: number; readonly kind: Kind; readonly numpy: string; readonly cost: number; readonly alias?: string }
 
 const SPECS: Record<string, OpSpec> = {
   add: { nin: 2, kind: 'arith', numpy: 'add', cost: 1 },
@@ -109,10 +129,56 @@ const SPECS: Record<string, OpSpec> = {
   logicalNot: { nin: 1, kind: 'lnot', numpy: 'logical_not', cost: 1 },
   where: { nin: 3, kind: 'where', numpy: 'where', cost: 1 },
   clip: { nin: 3, kind: 'clip', numpy: 'clip', cost: 2 },
+  // second batch
+  isnan: { nin: 1, kind: 'lnot', numpy: 'isnan', cost: 1 },
+  isinf: { nin: 1, kind: 'lnot', numpy: 'isinf', cost: 1 },
+  isfinite: { nin: 1, kind: 'lnot', numpy: 'isfinite', cost: 1 },
+  signbit: { nin: 1, kind: 'lnot', numpy: 'signbit', cost: 2 },
+  trunc: { nin: 1, kind: 'usame', numpy: 'trunc', cost: 1 },
+  fix: { nin: 1, kind: 'usame', numpy: 'fix', cost: 1 },
+  reciprocal: { nin: 1, kind: 'square', numpy: 'reciprocal', cost: 2 },
+  conjugate: { nin: 1, kind: 'square', numpy: 'conjugate', cost: 1 },
+  positive: { nin: 1, kind: 'usame', numpy: 'positive', cost: 1 },
+  invert: { nin: 1, kind: 'bitwise', numpy: 'invert', cost: 1 },
+  round: { nin: 1, kind: 'round', numpy: 'round', cost: 4 },
+  roundMul: { nin: 2, kind: 'round', numpy: 'round', cost: 4 },
+  roundDiv: { nin: 2, kind: 'round', numpy: 'round', cost: 4 },
+  roundDivInt: { nin: 2, kind: 'roundint', numpy: 'round', cost: 4, alias: 'roundDiv' },
+  roundMulX: { nin: 2, kind: 'roundx', numpy: 'round', cost: 4 },
+  roundDivX: { nin: 2, kind: 'roundx', numpy: 'round', cost: 4 },
+  sinh: { nin: 1, kind: 'ufloat', numpy: 'sinh', cost: 25 },
+  cosh: { nin: 1, kind: 'ufloat', numpy: 'cosh', cost: 25 },
+  arcsin: { nin: 1, kind: 'ufloat', numpy: 'arcsin', cost: 20 },
+  arccos: { nin: 1, kind: 'ufloat', numpy: 'arccos', cost: 20 },
+  arctan: { nin: 1, kind: 'ufloat', numpy: 'arctan', cost: 20 },
+  arcsinh: { nin: 1, kind: 'ufloat', numpy: 'arcsinh', cost: 25 },
+  arccosh: { nin: 1, kind: 'ufloat', numpy: 'arccosh', cost: 25 },
+  arctanh: { nin: 1, kind: 'ufloat', numpy: 'arctanh', cost: 25 },
+  exp2: { nin: 1, kind: 'ufloat', numpy: 'exp2', cost: 15 },
+  log2: { nin: 1, kind: 'ufloat', numpy: 'log2', cost: 15 },
+  log10: { nin: 1, kind: 'ufloat', numpy: 'log10', cost: 15 },
+  cbrt: { nin: 1, kind: 'ufloat', numpy: 'cbrt', cost: 15 },
+  deg2rad: { nin: 1, kind: 'ufloat', numpy: 'deg2rad', cost: 1 },
+  rad2deg: { nin: 1, kind: 'ufloat', numpy: 'rad2deg', cost: 1 },
+  leftShift: { nin: 2, kind: 'shift', numpy: 'left_shift', cost: 1 },
+  rightShift: { nin: 2, kind: 'shift', numpy: 'right_shift', cost: 1 },
+  arctan2: { nin: 2, kind: 'bfloat', numpy: 'arctan2', cost: 25 },
+  hypot: { nin: 2, kind: 'bfloat', numpy: 'hypot', cost: 5 },
+  fmod: { nin: 2, kind: 'intdiv', numpy: 'fmod', cost: 4 },
+  remainder: { nin: 2, kind: 'intdiv', numpy: 'remainder', cost: 6, alias: 'mod' },
+  copysign: { nin: 2, kind: 'bfloat', numpy: 'copysign', cost: 2 },
+  nextafter: { nin: 2, kind: 'bfloat', numpy: 'nextafter', cost: 4 },
+  logaddexp: { nin: 2, kind: 'bfloat', numpy: 'logaddexp', cost: 40 },
+  logaddexp2: { nin: 2, kind: 'bfloat', numpy: 'logaddexp2', cost: 40 },
+  heaviside: { nin: 2, kind: 'bfloat', numpy: 'heaviside', cost: 1 },
+  floatPower: { nin: 2, kind: 'fpow', numpy: 'float_power', cost: 20 },
 }
 
+/** Internal kernel-level names (np.round's steps), not public operations. */
+const INTERNAL_OPS = new Set(['roundMul', 'roundDiv', 'roundDivInt', 'roundMulX', 'roundDivX'])
+
 /** Names accepted by prepareUfunc. */
-export const UFUNC_NAMES: readonly string[] = Object.freeze(Object.keys(SPECS))
+export const UFUNC_NAMES: readonly string[] = Object.freeze(Object.keys(SPECS).filter((k) => !INTERNAL_OPS.has(k)))
 
 const BIGINT_COST = 40
 
@@ -132,8 +198,8 @@ function checkOperand(x: unknown, i: number, op: string): void {
   throw new DTypeError(`${op}: input ${i} (x${i + 1}) must be an NDArray, number, bigint or boolean, got ${x === null ? 'null' : typeof x}`)
 }
 
-/** Allocate an owner array whose axes are laid out in `perm` order (perm[0] outermost), positive strides. */
-function allocPerm(shape: readonly number[], dt: DTypeName, perm: readonly number[]): NDArray {
+/** Allocate an owner array whose axes are laid out in `perm` order (perm[0] outermost), positive strides; zero-filled when `zero`. */
+function allocPerm(shape: readonly number[], dt: DTypeName, perm: readonly number[], zero = false): NDArray {
   const nd = shape.length
   const strides = new Array<number>(nd).fill(0)
   let s = 1
@@ -144,8 +210,8 @@ function allocPerm(shape: readonly number[], dt: DTypeName, perm: readonly numbe
   }
   let size = 1
   for (const n of shape) size *= n
-  // every element is written by the ufunc loop
-  return NDArray.allocStrided(shape, strides, dt, size, false)
+  // every element is written by the ufunc loop (unless a where= mask skips some: then zero-filled)
+  return NDArray.allocStrided(shape, strides, dt, size, zero)
 }
 
 /**
@@ -268,6 +334,8 @@ interface Resolution {
   unsafeScalars?: boolean
   /** The whole result is this constant (comparisons with out-of-range Python ints). */
   constant?: boolean
+  /** The result array's dtype when it differs from `result` (np.round of integers: computed in float64, cast back). */
+  final?: DTypeName
 }
 
 function promo(xs: readonly Operand[]): DTypeName {
@@ -300,10 +368,73 @@ function noSignature(spec: OpSpec): never {
   return noLoop(spec.numpy, 'has no loop matching the specified signature and casting (dtype option)')
 }
 
+/** The loop of a float-only op for a promoted non-float dtype (NumPy's first safe float loop; float16 is missing here). */
+function floatLoopFor(numpy: string, dt: DTypeName): DTypeName {
+  switch (dt) {
+    case 'bool': case 'int8': case 'uint8': return float16Error(numpy, dt)
+    case 'int16': case 'uint16': case 'float32': return 'float32'
+    default: return 'float64'
+  }
+}
+
 function resolve(op: string, spec: OpSpec, inputs: readonly (Operand | null)[], dtOpt: DTypeName | undefined): Resolution {
   const ops = inputs as Operand[]
   const n = ops.length
+  if (spec.alias !== undefined && spec.kind !== 'roundint') {
+    const r = resolve(spec.alias, SPECS[spec.alias]!, inputs, dtOpt)
+    return r
+  }
   switch (spec.kind) {
+    case 'shift': {
+      if (dtOpt !== undefined) {
+        if (!hasLoop(op, dtOpt)) noSignature(spec)
+        return withDTypeRes(op, spec, ops, dtOpt)
+      }
+      let loop = promo(ops)
+      if (loop === 'bool') loop = 'int8'
+      if (DTYPES[loop].kind === 'f') {
+        noLoop(spec.numpy, "not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''")
+      }
+      return sameRes(op, n, loop)
+    }
+    case 'bfloat': {
+      if (dtOpt !== undefined) {
+        if (DTYPES[dtOpt].kind !== 'f') noSignature(spec)
+        return withDTypeRes(op, spec, ops, dtOpt)
+      }
+      const p = promo(ops)
+      if (DTYPES[p].kind === 'f') return sameRes(op, n, p)
+      // NumPy takes the first float loop every array input casts to safely (not the promoted integer's loop):
+      // int8 with uint8 is float16, int8 with uint16 float32
+      const arrs = ops.filter(isArray)
+      if (arrs.length === 0) return sameRes(op, n, floatLoopFor(spec.numpy, p))
+      const rank = (d: DTypeName): number => (d === 'bool' || d === 'int8' || d === 'uint8' ? 0 : d === 'int16' || d === 'uint16' ? 1 : 2)
+      // a Python int with only bool arrays is int64 (NEP 50), so float64
+      const weakIntWithBools = arrs.every((a) => a.dtype === 'bool') && ops.some((x) => !isArray(x) && scalarKind(x) === 'int')
+      const worst = weakIntWithBools ? 2 : arrs.reduce((m, a) => Math.max(m, rank(a.dtype)), 0)
+      return sameRes(op, n, floatLoopFor(spec.numpy, worst === 0 ? 'int8' : worst === 1 ? 'int16' : 'int64'))
+    }
+    case 'fpow': {
+      if (dtOpt !== undefined && dtOpt !== 'float64') noSignature(spec)
+      promo(ops) // validates the operands
+      return sameRes(op, n, 'float64')
+    }
+    case 'round': {
+      const x = ops[0]!
+      const dt = isArray(x) ? x.dtype : promo([x])
+      return sameRes(op, n, dt)
+    }
+    case 'roundx': {
+      // loop (and result) dtype: the float out's; the input is read in its own precision, the factor as float64
+      const x = ops[0]! as NDArray
+      const outDt: DTypeName = x.dtype === 'float32' ? 'float64' : 'float32'
+      return { op, loop: outDt, result: outDt, inputTypes: [DTYPES[x.dtype].kind === 'f' ? x.dtype : 'float64', 'float64'], allowExact: [true, true] }
+    }
+    case 'roundint': {
+      const x = ops[0]!
+      const dt = isArray(x) ? x.dtype : promo([x])
+      return { op: spec.alias!, loop: 'float64', result: 'float64', inputTypes: ['float64', 'float64'], allowExact: [true, true], final: dt }
+    }
     case 'arith':
     case 'subtract':
     case 'intdiv':
@@ -365,13 +496,7 @@ function resolve(op: string, spec: OpSpec, inputs: readonly (Operand | null)[], 
         if (DTYPES[dtOpt].kind !== 'f') noSignature(spec)
         return withDTypeRes(op, spec, ops, dtOpt)
       }
-      let loop: DTypeName
-      switch (inDt) {
-        case 'bool': case 'int8': case 'uint8': return float16Error(spec.numpy, inDt)
-        case 'int16': case 'uint16': case 'float32': loop = 'float32'; break
-        default: loop = 'float64'
-      }
-      return sameRes(op, n, loop)
+      return sameRes(op, n, floatLoopFor(spec.numpy, inDt))
     }
     case 'usame':
     case 'negative':
@@ -423,20 +548,25 @@ function resolve(op: string, spec: OpSpec, inputs: readonly (Operand | null)[], 
  * OverflowError (Python-int scalar out of range), ReadOnlyError (out), OverlapError (see the module comment),
  * ValueError (negative integer powers, bad options).
  */
-export function prepareUfunc(op: string, inputs: readonly (Operand | null)[], opts: UfuncOptions = {}): PreparedUfunc {
-  const spec = SPECS[op]
+export function prepareUfunc(op: string, inputs: readonly (Operand | null)[], opts: UfuncOptions & { decimals?: number } = {}): PreparedUfunc {
+  const spec = INTERNAL_OPS.has(op) ? undefined : SPECS[op]
   if (spec === undefined) throw new ValueError(`unknown elementwise operation '${op}'; expected one of ${UFUNC_NAMES.join(', ')}`)
   if (inputs.length !== spec.nin) throw new ValueError(`${op} takes ${spec.nin} input${spec.nin === 1 ? '' : 's'}, got ${inputs.length}`)
   const overlapMode = opts.overlap ?? 'error'
   if (overlapMode !== 'error' && overlapMode !== 'copy') throw new ValueError(`${op}: overlap must be 'error' or 'copy', got ${JSON.stringify(overlapMode)}`)
-  const out = opts.out
+  let out = opts.out
   if (out !== undefined && !isArray(out)) throw new DTypeError(`${op}: out must be an NDArray`)
   const dtOpt = opts.dtype === undefined ? undefined : lookupDType(opts.dtype).name
+  if (op !== 'round' && opts.decimals !== undefined) throw new ValueError(`${op}: unknown option 'decimals' (only round takes it)`)
+  const mask = whereMask(op, opts.where)
 
   let ins: (Operand | null)[] = inputs as (Operand | null)[]
   let kop = op
   if (op === 'clip') {
     ;[kop, ins] = clipInputs([...inputs])
+  } else if (op === 'round') {
+    if (dtOpt !== undefined) throw new ValueError('round: the dtype option is not supported (np.round has none); cast the result with astype')
+    ;[kop, ins] = roundInputs(inputs[0] as Operand, opts.decimals, isArray(out) ? out.dtype : undefined)
   } else {
     for (let i = 0; i < ins.length; i++) checkOperand(ins[i], i, op)
   }
@@ -452,6 +582,8 @@ export function prepareUfunc(op: string, inputs: readonly (Operand | null)[], op
     pIdx.push(i)
     shapes.push(isArray(x) ? x.shape : EMPTY)
   }
+  // the where= mask broadcasts with the inputs (and may widen the result, as in NumPy)
+  if (mask !== null && mask !== 'none') shapes.push(mask.shape)
 
   // 1. broadcasting: as NumPy, the inputs broadcast against `out` too, but `out` itself never stretches
   const shape = broadcastShapeOf(out === undefined ? shapes : [...shapes, out.shape], op)
@@ -468,12 +600,23 @@ export function prepareUfunc(op: string, inputs: readonly (Operand | null)[], op
   if (kop === 'positive') {
     const a = ins[0] as Operand
     const dt = dtOpt ?? (isArray(a) ? a.dtype : promoteOperands([a]))
-    if (dt === 'bool') noLoop('positive', 'did not contain a loop with signature matching types bool (clip of a bool array without bounds)')
-    res = { op: 'copy', loop: dt, result: dt, inputTypes: [dt], allowExact: [false] }
+    if (dt === 'bool') {
+      noLoop('positive', `did not contain a loop with signature matching types bool${op === 'clip' ? ' (clip of a bool array without bounds)' : ''}`)
+    }
+    if (dtOpt !== undefined) withDTypeRes(kop, SPECS['positive']!, ins as Operand[], dtOpt)
+    res = { op: 'positive', loop: dt, result: dt, inputTypes: [dt], allowExact: [true] }
   } else {
     res = resolve(kop, kspec, ins, dtOpt)
   }
-  if (out !== undefined) {
+  // np.round of integers with decimals < 0 computes in float64 and casts back: a fresh result of the input dtype
+  let freshOut = false
+  if (res.final !== undefined && out === undefined) {
+    const a = ins[0]
+    const fOrder = isArray(a) && a.flags.fContiguous && !a.flags.cContiguous ? 'F' : 'C'
+    out = NDArray.alloc(shape, res.final, fOrder, mask !== null)
+    freshOut = true
+  }
+  if (out !== undefined && !freshOut) {
     out.assertWriteable('out')
     if (!canCast(res.result, out.dtype, 'same_kind')) {
       throw new DTypeError(`Cannot cast ufunc '${spec.numpy}' output from ${dtypeRepr(res.result)} to ${dtypeRepr(out.dtype)} with casting rule 'same_kind'`)
@@ -510,7 +653,8 @@ export function prepareUfunc(op: string, inputs: readonly (Operand | null)[], op
   // 3. overlap rule
   let outTempForOverlap = false
   const copyInput = new Set<number>()
-  if (out !== undefined) {
+  let maskArr: NDArray | null = mask === null || mask === 'none' ? null : mask
+  if (out !== undefined && !freshOut) {
     const internal = internalOverlapOutcome(out, OVERLAP_MAX_WORK)
     if (internal !== 'no') {
       if (overlapMode === 'error') {
@@ -536,6 +680,20 @@ export function prepareUfunc(op: string, inputs: readonly (Operand | null)[], op
         )
       }
       copyInput.add(i)
+    }
+    if (maskArr !== null && sameMemory(maskArr.buffer, out.buffer)) {
+      const oc = overlapOutcome(out, maskArr, OVERLAP_MAX_WORK)
+      if (oc !== 'no') {
+        if (overlapMode === 'error') {
+          throw new OverlapError(
+            `${op}: out overlaps the where= mask [${oc}]: out ${describe(out)}; mask ${describe(maskArr)}. ` +
+              `pass { overlap: 'copy' } to read the mask from a copy`,
+          )
+        }
+        const t = allocLike(maskArr, 'bool')
+        copyInto(t, maskArr)
+        maskArr = t
+      }
     }
   }
 
@@ -574,13 +732,29 @@ export function prepareUfunc(op: string, inputs: readonly (Operand | null)[], op
   let target: NDArray
   let finish: () => void = NOOP
   const result = res.result
+  const masked = mask !== null
+  let maskDesc: ArrayDescriptor | null = null
+  if (maskArr !== null) {
+    maskDesc = { buffer: maskArr.buffer, dtype: 'bool', shape, strides: broadcastStrides(maskArr.shape, maskArr.strides, shape), offset: maskArr.offset }
+  } else if (mask === 'none') {
+    // where=False: nothing is computed
+    const z = scalarDescriptor(0, 'bool')
+    maskDesc = { ...z, shape, strides: shape.map(() => 0) }
+  }
   if (out === undefined) {
     const trivial = kop === 'where' ? null : trivialOrder(pOps, pIdx, res)
-    target = trivial !== null ? NDArray.alloc(shape, result, trivial, false) : allocPerm(shape, result, kOrder(shape, inputStridesForK))
+    // masked-off elements of a fresh result are zero (NumPy leaves them uninitialised)
+    target = trivial !== null ? NDArray.alloc(shape, result, trivial, masked) : allocPerm(shape, result, kOrder(shape, inputStridesForK), masked)
   } else if (outTempForOverlap || out.dtype !== result) {
     target = allocPerm(shape, result, kOrder(shape, [out.strides]))
     const t = target
-    finish = outTempForOverlap ? () => orderedCopy(out, t) : () => copyInto(out, t)
+    const o = out
+    // np.round of integers casts float64 back as C does on x86-64 (out-of-range int32/int64 → the minimum)
+    const cast = freshOut ? cCastFromFloat64 : copyInto
+    if (maskDesc !== null) {
+      const md = maskDesc
+      finish = () => maskedWriteBack(o, t, md, cast)
+    } else finish = outTempForOverlap ? () => orderedCopy(o, t) : () => cast(o, t)
   } else target = out
 
   const targetDesc: ArrayDescriptor = { buffer: target.buffer, dtype: target.dtype, shape: [...shape], strides: [...target.strides], offset: target.offset }
@@ -592,13 +766,14 @@ export function prepareUfunc(op: string, inputs: readonly (Operand | null)[], op
   const grain = Math.max(1, 64 / DTYPES[target.dtype].itemsize)
   const cost = DTYPES[res.loop].bigint ? BIGINT_COST : kspec.cost
   let job: ElementwiseJob
+  const maskOps: ArrayDescriptor[] = maskDesc === null ? [] : [maskDesc]
+  const maskParam: Record<string, boolean> = maskDesc === null ? {} : { where: true }
   if (constantValue !== undefined) {
-    job = { kind: 'elementwise', op: 'fill', operands: [targetDesc], params: { value: constantValue }, size, grain, cost: 1 }
-  } else if (res.op === 'copy') {
-    job = { kind: 'elementwise', op: 'copy', operands: [targetDesc, finalInputs[0]!], size, grain, cost: 1 }
+    job = { kind: 'elementwise', op: 'fill', operands: [targetDesc, ...maskOps], params: { value: constantValue, ...maskParam }, size, grain, cost: 1 }
   } else {
-    job = { kind: 'elementwise', op: res.op, operands: [targetDesc, ...finalInputs], params: { dtype: res.loop }, size, grain, cost }
+    job = { kind: 'elementwise', op: res.op, operands: [targetDesc, ...finalInputs, ...maskOps], params: { dtype: res.loop, ...maskParam }, size, grain, cost }
   }
+  if (maskArr !== null) temps.push(maskArr)
   keepAliveWith(job, temps)
   return { job, result: out ?? target, finish }
 }
@@ -686,5 +861,120 @@ function constantComparison(op: string, ins: readonly Operand[], loop: DTypeName
     case 'lessEqual': return x <= y ? 1 : 0
     case 'greater': return x > y ? 1 : 0
     default: return x >= y ? 1 : 0
+  }
+}
+
+/**
+ * The where= option: null (absent, or a true scalar: every element), 'none' (a false scalar: no element), or the
+ * bool mask array. Other dtypes throw DTypeError as NumPy's TypeError.
+ */
+function whereMask(op: string, w: unknown): NDArray | 'none' | null {
+  if (w === undefined || w === null) return null
+  if (isArray(w)) {
+    if (w.dtype !== 'bool') throw new DTypeError(`${op}: Cannot cast array data from ${dtypeRepr(w.dtype)} to dtype('bool') according to the rule 'safe' (where= must be a bool array)`)
+    return w
+  }
+  if (typeof w === 'boolean') return w ? null : 'none'
+  if (typeof w === 'number') return w !== 0 ? null : 'none'
+  if (typeof w === 'bigint') return w !== 0n ? null : 'none'
+  throw new DTypeError(`${op}: where must be a bool NDArray or a boolean, got ${typeof w}`)
+}
+
+/** out[mask] = t, with t cast to out's dtype; C order over the shape (a masked write-back from a temporary). */
+function maskedWriteBack(out: NDArray, t: NDArray, mask: ArrayDescriptor, cast: (dst: NDArray, src: NDArray) => void = copyInto): void {
+  let src: NDArray = t
+  if (t.dtype !== out.dtype) {
+    src = allocLike(t, out.dtype)
+    cast(src, t)
+  }
+  const shape = out.shape
+  const nd = shape.length
+  let size = 1
+  for (const n of shape) size *= n
+  if (size === 0) return
+  const o = out.data as unknown as Record<number, number | bigint>
+  const s = src.data as unknown as ArrayLike<number | bigint>
+  const m = typedView(mask.buffer, 'bool') as Uint8Array
+  const idx = new Array<number>(nd).fill(0)
+  let po = out.offset
+  let ps = src.offset
+  let pm = mask.offset
+  for (let k = 0; k < size; k++) {
+    if (m[pm] !== 0) o[po] = s[ps]!
+    for (let d = nd - 1; d >= 0; d--) {
+      idx[d]!++
+      po += out.strides[d]!
+      ps += src.strides[d]!
+      pm += mask.strides[d]!
+      if (idx[d]! < shape[d]!) break
+      po -= out.strides[d]! * shape[d]!
+      ps -= src.strides[d]! * shape[d]!
+      pm -= mask.strides[d]! * shape[d]!
+      idx[d] = 0
+    }
+  }
+}
+
+/**
+ * np.round(a, decimals) as NumPy's PyArray_Round builds it: integers with decimals >= 0 are a copy; decimals 0 is
+ * rint; otherwise multiply by (decimals > 0) or divide by (decimals < 0) the Python float 10**|decimals|, rint, and
+ * undo, each step in the array's float dtype (integers: in float64, then cast back). bool is float16 in NumPy.
+ */
+function roundInputs(a: Operand, decimals: number | undefined, outDt: DTypeName | undefined): [string, Operand[]] {
+  checkOperand(a, 0, 'round')
+  const d = decimals ?? 0
+  if (typeof d !== 'number' || !Number.isSafeInteger(d)) throw new DTypeError(`round: decimals must be an integer, got ${String(d)}`)
+  const dt = isArray(a) ? a.dtype : promoteOperands([a])
+  const kind = DTYPES[dt].kind
+  if (kind === 'b') {
+    throw new DTypeError(
+      `round of a bool input computes in float16 in NumPy (decimals=0; other decimals are a casting error there), which strided does not support; cast the input first`,
+    )
+  }
+  // NumPy runs the steps as ufuncs into out: only the first one is in the input's precision
+  if (kind !== 'f') {
+    if (d >= 0) return ['positive', [a]]
+    if (outDt === 'float32' && isArray(a)) return ['roundDivX', [a, powerOfTen(-d)]]
+    return ['roundDivInt', [a, powerOfTen(-d)]]
+  }
+  if (d === 0) return ['rint', [a]]
+  const mixed = isArray(a) && (outDt === 'float32' || outDt === 'float64') && outDt !== dt
+  if (d > 0) return [mixed ? 'roundMulX' : 'roundMul', [a, powerOfTen(d)]]
+  return [mixed ? 'roundDivX' : 'roundDiv', [a, powerOfTen(-d)]]
+}
+
+/**
+ * dst = src (float64 → an integer dtype) as C's conversion compiles on x86-64 (cvttsd2si): int32 and int64 values
+ * out of range become the minimum; int8/int16/uint8/uint16 go through int32 and keep the low bits (0 beyond int32);
+ * uint32 through int64. Used for np.round's cast back of integer inputs.
+ */
+function cCastFromFloat64(dst: NDArray, src: NDArray): void {
+  const dt = dst.dtype
+  const shape = dst.shape
+  const nd = shape.length
+  let size = 1
+  for (const n of shape) size *= n
+  if (size === 0) return
+  const o = dst.data as unknown as Record<number, number | bigint>
+  const s = src.data as unknown as ArrayLike<number>
+  const idx = new Array<number>(nd).fill(0)
+  let po = dst.offset
+  let ps = src.offset
+  for (let k = 0; k < size; k++) {
+    const v = Math.trunc(s[ps]!)
+    if (dt === 'int64') o[po] = v >= -(2 ** 63) && v < 2 ** 63 ? BigInt(v) : -(2n ** 63n)
+    else if (dt === 'uint64') o[po] = v >= 0 && v < 2 ** 64 ? BigInt(v) : v < 0 && v >= -(2 ** 63) ? BigInt.asUintN(64, BigInt(v)) : 0n
+    else if (dt === 'uint32') o[po] = v >= -(2 ** 63) && v < 2 ** 63 ? Number(BigInt.asUintN(32, BigInt(v))) : 0
+    else if (dt === 'int32') o[po] = v >= -(2 ** 31) && v < 2 ** 31 ? v : -(2 ** 31)
+    else o[po] = v >= -(2 ** 31) && v < 2 ** 31 ? v : 0
+    for (let d = nd - 1; d >= 0; d--) {
+      idx[d]!++
+      po += dst.strides[d]!
+      ps += src.strides[d]!
+      if (idx[d]! < shape[d]!) break
+      po -= dst.strides[d]! * shape[d]!
+      ps -= src.strides[d]! * shape[d]!
+      idx[d] = 0
+    }
   }
 }

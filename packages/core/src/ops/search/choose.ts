@@ -6,9 +6,9 @@ import { DTypeError, ValueError } from '../../errors.js'
 import { forEachOffset } from '../../iterate.js'
 import { NDArray } from '../../ndarray.js'
 import { broadcastShapeOf, broadcastStrides } from '../../shape.js'
-import { promoteOperands, resultTypeOf, type PromotionOperand } from '../promotion.js'
+import { promoteOperands, type PromotionOperand } from '../promotion.js'
 import { castStored, toStored } from '../../scalar.js'
-import { asArray, fresh, safeIntpError, safeToIntp, shapeStr, truthy, type ArrayInput, type Stored } from './sort-util.js'
+import { asArray, fresh, safeIntpError, safeToIntp, shapeStr, truthy, type SearchInput, type Stored } from './sort-util.js'
 
 /** NumPy's choose `mode`: out-of-range indices raise ValueError, wrap around modulo n, or clip to [0, n-1]. */
 export type ChooseMode = 'raise' | 'wrap' | 'clip'
@@ -24,8 +24,8 @@ export interface ChooseOptions {
 /** Options of {@link select}. */
 export interface SelectOptions {
   /**
-   * The value where no condition holds (default 0). As NumPy's `np.asarray(default)`: an integral number or a
-   * bigint is int64, any other number float64, a boolean bool (it takes part in the result dtype).
+   * The value where no condition holds (default 0). A JS number or bigint is a weak scalar (NEP 50), as NumPy
+   * treats a Python int or float default; an NDArray takes part in the result dtype as an array.
    */
   default?: NDArray | Scalar
 }
@@ -48,27 +48,35 @@ function scalarArray(v: Scalar, dt: DTypeName, what: string): NDArray {
  * NumPy's `choose`: `out[i] = choices[a[i]][i]`, with `a` and every choice broadcast together.
  * The result dtype is the common dtype of the choices (JS numbers among them are weak scalars, NEP 50).
  * @param a integer indices into `choices` (bool and integer dtypes that cast safely to int64; not uint64).
- * @param choices the arrays (or scalars) to choose from, at least one.
+ * @param choices the arrays (or scalars) to choose from, at least one; or one array, whose sub-arrays along
+ *   the first axis are the choices.
  * @param opts `mode` ('raise' | 'wrap' | 'clip') and `out`.
  * @returns a new array of the broadcast shape, or `out`.
  * @throws ValueError for an index out of range in 'raise' mode ("invalid entry in choice array"), an empty
- *   `choices`, an unknown mode or an `out` of the wrong shape; DTypeError for float or uint64 indices;
- *   ShapeError when the operands do not broadcast; ReadOnlyError for a read-only `out`.
+ *   `choices` or an unknown mode; DTypeError for float or uint64 indices and for an `out` of the wrong shape
+ *   (NumPy's TypeError "invalid shape for output array"); ShapeError when the operands do not broadcast;
+ *   ReadOnlyError for a read-only `out`.
  */
-export function choose(a: NDArray | ArrayInput, choices: readonly (NDArray | Scalar)[], opts: ChooseOptions = {}): NDArray {
+export function choose(a: NDArray | SearchInput, choices: readonly (NDArray | Scalar)[] | NDArray, opts: ChooseOptions = {}): NDArray {
   const mode = opts.mode ?? 'raise'
   if (mode !== 'raise' && mode !== 'wrap' && mode !== 'clip') {
     throw new ValueError(`choose: clipmode must be one of 'clip', 'raise', or 'wrap' (got ${JSON.stringify(mode)})`)
   }
   const idx = asArray(a, 'choose: a')
   if (!safeToIntp(idx.dtype)) throw safeIntpError('choose: a', idx.dtype)
+  if (choices instanceof NDArray) {
+    // an array stands for the sequence of its sub-arrays along the first axis, as in NumPy
+    if (choices.ndim === 0) throw new ValueError('choose: choices must be a sequence of arrays or an array with at least one dimension, got a 0-d array')
+    const c = choices
+    choices = Array.from({ length: c.shape[0]! }, (_, i) => c.slice(i))
+  }
   if (!Array.isArray(choices) || choices.length === 0) throw new ValueError('choose: choices is a 0-length sequence.')
   const dt = promoteOperands(choices as PromotionOperand[])
   const arrs = choices.map((c, k) => (c instanceof NDArray ? c : scalarArray(c, dt, `choose: choices[${k}]`)))
   const shape = broadcastShapeOf([idx.shape, ...arrs.map((c) => c.shape)], 'choose')
   if (opts.out !== undefined) {
     if (opts.out.ndim !== shape.length || opts.out.shape.some((n, k) => n !== shape[k])) {
-      throw new ValueError(`choose: invalid shape for output array: out has shape ${shapeStr(opts.out.shape)}, the result ${shapeStr(shape)}`)
+      throw new DTypeError(`choose: invalid shape for output array: out has shape ${shapeStr(opts.out.shape)}, the result ${shapeStr(shape)}`)
     }
     opts.out.assertWriteable('choose out')
   }
@@ -93,7 +101,7 @@ export function choose(a: NDArray | ArrayInput, choices: readonly (NDArray | Sca
 
 /**
  * NumPy's `select`: where `condlist[0]` holds take `choicelist[0]`, else where `condlist[1]` holds take
- * `choicelist[1]`, ..., else `default`. The result dtype is `np.result_type(*choicelist, default)`.
+ * `choicelist[1]`, ..., else `default`. The result dtype is `np.result_type(*choicelist, default)` (JS scalars weak).
  * @param condlist boolean arrays (bool dtype only, as NumPy), broadcast together with the choices.
  * @param choicelist arrays (or scalars: weak, as NEP 50), as many as conditions.
  * @param opts `default` (0 unless given).
@@ -101,7 +109,7 @@ export function choose(a: NDArray | ArrayInput, choices: readonly (NDArray | Sca
  * @throws ValueError for an empty condlist or lists of different lengths; DTypeError for a non-bool
  *   condition ("invalid entry i in condlist: should be boolean ndarray"); ShapeError when shapes do not broadcast.
  */
-export function select(condlist: readonly (NDArray | ArrayInput)[], choicelist: readonly (NDArray | Scalar)[], opts: SelectOptions = {}): NDArray {
+export function select(condlist: readonly (NDArray | SearchInput)[], choicelist: readonly (NDArray | Scalar)[], opts: SelectOptions = {}): NDArray {
   if (condlist.length !== choicelist.length) {
     throw new ValueError(`select: list of cases must be same length as list of conditions (${choicelist.length} choices, ${condlist.length} conditions)`)
   }
@@ -112,10 +120,9 @@ export function select(condlist: readonly (NDArray | ArrayInput)[], choicelist: 
     return x
   })
   const def = opts.default ?? 0
-  const defArr = def instanceof NDArray ? def : scalarArray(def, typeof def === 'boolean' ? 'bool' : typeof def === 'bigint' || Number.isSafeInteger(def) ? 'int64' : 'float64', 'select: default')
-  const inter = promoteOperands(choicelist as PromotionOperand[])
-  const dt = resultTypeOf([inter, defArr.dtype])
-  const choices = choicelist.map((c, k) => (c instanceof NDArray ? c : scalarArray(c, inter, `select: choicelist[${k}]`)))
+  const dt = promoteOperands([...choicelist, def] as PromotionOperand[])
+  const defArr = def instanceof NDArray ? def : scalarArray(def, dt, 'select: default')
+  const choices = choicelist.map((c, k) => (c instanceof NDArray ? c : scalarArray(c, dt, `select: choicelist[${k}]`)))
   const shape = broadcastShapeOf([...conds.map((c) => c.shape), ...choices.map((c) => c.shape), defArr.shape], 'select')
   const { out, d, off } = fresh(shape, dt)
   const cast = (v: Stored, from: DTypeName): Stored => (from === dt ? v : castStored(v, from, dt))

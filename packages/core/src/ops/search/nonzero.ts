@@ -6,7 +6,7 @@ import { IndexError, ValueError } from '../../errors.js'
 import { forEachOffset } from '../../iterate.js'
 import { NDArray } from '../../ndarray.js'
 import { take } from '../../selection.js'
-import { asArray, flatStored, fresh, int64Array, truthy, type ArrayInput, type Stored } from './sort-util.js'
+import { asArray, flatStored, fresh, int64Array, truthy, type SearchInput, type Stored } from './sort-util.js'
 
 /** Flat C-order positions of the non-zero elements of `a`. */
 function nonzeroFlat(a: NDArray): number[] {
@@ -23,7 +23,7 @@ function nonzeroFlat(a: NDArray): number[] {
  * @returns `a.ndim` 1-d int64 arrays (bigint elements) of equal length.
  * @throws ValueError for a 0-d array, as NumPy 2 ("Calling nonzero on 0d arrays is not allowed").
  */
-export function nonzero(a: NDArray | ArrayInput): NDArray[] {
+export function nonzero(a: NDArray | SearchInput): NDArray[] {
   const x = asArray(a, 'nonzero: a')
   if (x.ndim === 0) {
     throw new ValueError('nonzero: Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.')
@@ -51,7 +51,7 @@ export function nonzero(a: NDArray | ArrayInput): NDArray[] {
  * @param a the array to search, or nested JS arrays.
  * @returns a 1-d int64 array.
  */
-export function flatnonzero(a: NDArray | ArrayInput): NDArray {
+export function flatnonzero(a: NDArray | SearchInput): NDArray {
   return int64Array(nonzeroFlat(asArray(a, 'flatnonzero: a')))
 }
 
@@ -61,7 +61,7 @@ export function flatnonzero(a: NDArray | ArrayInput): NDArray {
  * @param a the array to search, or nested JS arrays.
  * @returns a 2-d int64 array.
  */
-export function argwhere(a: NDArray | ArrayInput): NDArray {
+export function argwhere(a: NDArray | SearchInput): NDArray {
   const x = asArray(a, 'argwhere: a')
   if (x.ndim === 0) return NDArray.alloc([nonzeroFlat(x).length, 0], 'int64')
   const cols = nonzero(x)
@@ -83,7 +83,7 @@ export function argwhere(a: NDArray | ArrayInput): NDArray {
  * @returns a 1-d array with arr's dtype.
  * @throws IndexError when condition has a non-zero entry at a flat position ≥ arr.size.
  */
-export function extract(condition: NDArray | ArrayInput, arr: NDArray | ArrayInput): NDArray {
+export function extract(condition: NDArray | SearchInput, arr: NDArray | SearchInput): NDArray {
   const c = asArray(condition, 'extract: condition')
   const x = asArray(arr, 'extract: arr')
   const picked = nonzeroFlat(c)

@@ -13,10 +13,10 @@ import { castStored } from '../../scalar.js'
 export type Stored = number | bigint
 
 /** Array-like inputs the search functions accept: an NDArray, nested JS arrays, a typed array or a scalar. */
-export type ArrayInput = NDArray | Scalar | readonly ArrayInput[]
+export type SearchInput = NDArray | Scalar | readonly SearchInput[]
 
 /** `x` as an NDArray (NDArrays pass through; anything else goes through {@link array}). */
-export function asArray(x: ArrayInput, what: string): NDArray {
+export function asArray(x: SearchInput, what: string): NDArray {
   if (x instanceof NDArray) return x
   if (typeof x === 'number' || typeof x === 'bigint' || typeof x === 'boolean' || Array.isArray(x) || ArrayBuffer.isView(x)) {
     return array(x as Parameters<typeof array>[0])
@@ -39,9 +39,21 @@ export function flatAs(a: NDArray, to: DTypeName): TypedArray {
 /** A fresh 1-d int64 array holding `idx` (the index convention of the package: int64 elements are bigint). */
 export function int64Array(idx: ArrayLike<number>, shape: readonly number[] = [idx.length]): NDArray {
   const out = NDArray.alloc(shape, 'int64', 'C', false)
-  const d = out.data as BigInt64Array
-  for (let i = 0; i < idx.length; i++) d[out.offset + i] = BigInt(idx[i]!)
+  writeIndices(out, idx)
   return out
+}
+
+/**
+ * Write non-negative safe-integer indices into a fresh C-contiguous int64 array as two 32-bit halves (little
+ * endian, as the typed arrays here), which avoids allocating a bigint per element.
+ */
+export function writeIndices(out: NDArray, idx: ArrayLike<number>): void {
+  const words = new Uint32Array(out.buffer, out.byteOffset, idx.length * 2)
+  for (let i = 0; i < idx.length; i++) {
+    const v = idx[i]!
+    words[2 * i] = v >>> 0
+    words[2 * i + 1] = (v / 4294967296) >>> 0
+  }
 }
 
 /** A fresh C-contiguous array of dtype `dt` and `shape` whose storage the caller fills (`d[off + i]`). */
