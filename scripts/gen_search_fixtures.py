@@ -33,6 +33,8 @@ import warnings
 
 import numpy as np
 
+from fixture_common import build_base, decode, enc_array, enc_scalar
+
 NUMPY_TARGET = '2.4.6'
 OUT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'test', 'fixtures', 'search')
 
@@ -43,43 +45,14 @@ TS_ERROR = {'ValueError': 'ValueError', 'TypeError': 'DTypeError', 'IndexError':
             'AxisError': 'AxisError', 'OverflowError': 'OverflowError'}
 
 
-# ------------------------------------------------------------------------------------------ encoding
-
-def enc_scalar(v, dt):
-    if dt == 'bool':
-        return bool(v)
-    if dt in ('int64', 'uint64'):
-        return str(int(v))
-    if np.dtype(dt).kind in 'iu':
-        return int(v)
-    f = float(v)
-    if f != f:
-        return 'nan'
-    if f in (float('inf'), float('-inf')):
-        return 'inf' if f > 0 else '-inf'
-    return f
-
-
-def decode(v, dt):
-    if isinstance(v, str):
-        return float(v) if v in ('nan', 'inf', '-inf') else int(v)
-    return v
-
-
-def enc_array(arr):
-    arr = np.asarray(arr)
-    dt = arr.dtype.name
-    return {'dtype': dt, 'shape': list(arr.shape), 'values': [enc_scalar(v, dt) for v in arr.reshape(-1).tolist()]}
-
+# ------------------------------------------------------------------------------------------ inputs
 
 def build(spec):
     dt = spec['dtype']
     if 'gen' in spec:
         g = spec['gen']
         return ((np.arange(g['n'], dtype=np.float64) * g['mul']) % g['mod'] / g['scale'] + g['shift']).astype(dt)
-    base = np.empty(spec['shape'], dtype=dt, order=spec.get('order', 'C'))
-    vals = [decode(v, dt) for v in spec['values']]
-    base[...] = np.array(vals, dtype=dt).reshape(spec['shape'])
+    base = build_base({'dtype': dt, 'shape': spec['shape'], 'order': spec.get('order', 'C'), 'values': spec['values']})
     a = base
     if 'view' in spec:
         a = eval(f'base[{spec["view"]}]', {'base': base, 'None': None})

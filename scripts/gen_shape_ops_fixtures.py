@@ -42,6 +42,8 @@ import warnings
 
 import numpy as np
 
+from fixture_common import build_base, decode, enc_scalar, enc_values, rand_value, write_json
+
 NUMPY_TARGET = '2.4.6'
 OUT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'test', 'fixtures', 'shape-ops')
 
@@ -50,56 +52,7 @@ ALL_DTYPES = ['bool'] + NUM_DTYPES
 LAYOUTS = ['c', 'f', 'neg', 'step', 'T', 'Tstep', 'bcast']
 
 
-# ------------------------------------------------------------------------------------------ encoding
-
-def enc_scalar(v, dt):
-    if dt == 'bool':
-        return bool(v)
-    if dt in ('int64', 'uint64'):
-        return str(int(v))
-    if np.dtype(dt).kind in 'iu':
-        return int(v)
-    f = float(v)
-    if f != f:
-        return 'nan'
-    if f in (float('inf'), float('-inf')):
-        return 'inf' if f > 0 else '-inf'
-    return f
-
-
-def enc_values(arr):
-    dt = arr.dtype.name
-    return [enc_scalar(v, dt) for v in np.asarray(arr).reshape(-1).tolist()]
-
-
-def decode(v):
-    if isinstance(v, str):
-        return float(v) if v in ('nan', 'inf', '-inf') else int(v)
-    return v
-
-
 # ------------------------------------------------------------------------------------------ inputs
-
-def rand_value(rng, dt):
-    if dt == 'bool':
-        return rng.random() < 0.5
-    if dt in ('float32', 'float64'):
-        return rng.randint(-400, 400) / 8
-    info = np.iinfo(dt)
-    if dt in ('int64', 'uint64') and rng.random() < 0.15:
-        # beyond 2**53: must survive the JSON round trip as strings
-        return int(info.max) - rng.randint(0, 1000) if (rng.random() < 0.5 or dt == 'uint64') else int(info.min) + rng.randint(0, 1000)
-    lo = max(int(info.min), -99)
-    return rng.randint(lo, min(int(info.max), lo + 199))
-
-
-def build_base(spec):
-    dt = spec['dtype']
-    a = np.empty(spec['shape'], dtype=dt, order=spec['order'])
-    a[...] = np.array([decode(v) for v in spec['values']], dtype=dt).reshape(spec['shape'])
-    assert a.flags.owndata
-    return a
-
 
 def apply_steps(a, steps):
     for s in steps:
@@ -777,14 +730,6 @@ def gen_atleast(seed):
 
 # ------------------------------------------------------------------------------------------ main
 
-def write_json(name, obj):
-    path = os.path.join(OUT_DIR, name)
-    with open(path, 'w') as f:
-        json.dump(obj, f, separators=(',', ':'), allow_nan=False)
-        f.write('\n')
-    return path
-
-
 GENERATORS = [('join', gen_join), ('split', gen_split), ('tile', gen_tile), ('pad', gen_pad), ('roll', gen_roll),
               ('diff', gen_diff), ('rotate', gen_rotate), ('meshgrid', gen_meshgrid), ('atleast', gen_atleast)]
 
@@ -804,7 +749,7 @@ def main():
         return
     os.makedirs(OUT_DIR, exist_ok=True)
     for name, obj in files.items():
-        p = write_json(name, obj)
+        p = write_json(OUT_DIR, name, obj)
         n_err = sum(1 for c in obj['cases'] if 'error' in c)
         print('%s: %d cases (%d errors), %d bytes' % (os.path.relpath(p), len(obj['cases']), n_err, os.path.getsize(p)))
 

@@ -20,14 +20,14 @@ import sys
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
+from ufunc_fixture_common import DTYPES, INTS, array_makers, call, enc_array_values, enc_result, enc_scalar, expect_out, write_fixture
+
 assert np.__version__.startswith('2.'), np.__version__
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, '..', 'test', 'fixtures', 'ufunc')
 os.makedirs(OUT, exist_ok=True)
 
-DTYPES = ['bool', 'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'float32', 'float64']
-INTS = ['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64']
 BINARY = {
     'add': np.add, 'subtract': np.subtract, 'multiply': np.multiply, 'divide': np.divide,
     'floorDivide': np.floor_divide, 'mod': np.remainder, 'power': np.power, 'maximum': np.maximum,
@@ -45,35 +45,6 @@ UNARY = {
 LIVE = '--live' in sys.argv
 SEED = int(sys.argv[sys.argv.index('--seed') + 1]) if '--seed' in sys.argv else 20261122
 rng = np.random.default_rng(SEED)
-
-
-def enc_value(v, dt):
-    if dt == 'bool':
-        return bool(v)
-    if dt in ('int64', 'uint64'):
-        return str(int(v))
-    if dt in INTS:
-        return int(v)
-    f = float(v)
-    if f != f:
-        return 'nan'
-    if f == float('inf'):
-        return 'inf'
-    if f == float('-inf'):
-        return '-inf'
-    if f == 0 and np.signbit(f):
-        return '-0'
-    return f
-
-
-def enc_array_values(a):
-    dt = a.dtype.name
-    return [enc_value(v, dt) for v in np.ascontiguousarray(a).reshape(-1).tolist()]
-
-
-def enc_result(r):
-    r = np.asarray(r)
-    return {'dtype': r.dtype.name, 'shape': list(r.shape), 'values': enc_array_values(r)}
 
 
 def random_values(dt, n, op=None, role=0):
@@ -112,85 +83,11 @@ def random_values(dt, n, op=None, role=0):
     return x.astype(dt)
 
 
-def make_array(shape, dt, op=None, role=0, layout=None):
-    """An array of `shape` with a random (or requested) memory layout; returns (numpy array, spec)."""
-    shape = list(shape)
-    nd = len(shape)
-    layout = layout or rng.choice(['C', 'C', 'F', 'slice', 'slice', 'transpose', 'neg'])
-    if nd == 0:
-        layout = 'C'
-    perm = list(range(nd))
-    if layout in ('F', 'transpose') and nd >= 2:
-        perm = list(range(nd))[::-1] if layout == 'F' else [int(p) for p in rng.permutation(nd)]
-    inv = list(np.argsort(perm))
-    pre = [shape[inv[k]] for k in range(nd)]
-    steps = [1] * nd
-    if layout in ('slice', 'neg'):
-        steps = [int(rng.choice([1, 2, -1, 3, -2])) if layout == 'slice' else -1 for _ in range(nd)]
-    bshape, parts = [], []
-    for k in range(nd):
-        n, st = pre[k], steps[k]
-        extra = int(rng.integers(0, 3)) if layout == 'slice' else 0
-        size = max(1, (n - 1) * abs(st) + 1) + extra
-        bshape.append(size)
-        if n == 0:
-            parts.append('0:0')
-        elif st > 0:
-            parts.append(f'{extra}:{extra + (n - 1) * st + 1}:{st}')
-        else:
-            start = size - 1 - extra
-            stop = start + (n - 1) * st - 1
-            parts.append(f'{start}:{"" if stop < 0 else stop}:{st}')
-    size = int(np.prod(bshape))
-    base = random_values(dt, size, op, role).reshape(bshape)
-    view = []
-    a = base
-    if nd > 0 and any(p != f'0:{bshape[k]}:1' for k, p in enumerate(parts)):
-        expr = ', '.join(parts)
-        a = eval(f'base[{expr}]')  # noqa: S307 - our own expression
-        view.append(['slice', expr])
-    if perm != list(range(nd)):
-        a = a.transpose(perm)
-        view.append(['transpose', perm])
-    assert list(a.shape) == shape, (a.shape, shape)
-    spec = {'dtype': dt, 'base': bshape, 'values': enc_array_values(base), 'view': view}
-    return a, spec
-
-
-def random_shape(max_nd=3, max_n=5):
-    nd = int(rng.integers(0, max_nd + 1))
-    return [int(rng.integers(1, max_n + 1)) for _ in range(nd)]
-
-
-def broadcast_from(shape):
-    """A shape that broadcasts to `shape`: drop leading dims and set some to 1."""
-    s = list(shape)
-    drop = int(rng.integers(0, len(s) + 1)) if rng.random() < 0.3 else 0
-    s = s[drop:]
-    return [1 if rng.random() < 0.25 else n for n in s]
-
-
-def call(f, *args, **kw):
-    with np.errstate(all='ignore'):
-        try:
-            return enc_result(f(*args, **kw))
-        except Exception as e:  # noqa: BLE001
-            return {'error': type(e).__name__, 'message': str(e)}
-
-
-def enc_scalar(kind, v):
-    if kind == 'int':
-        return {'scalar': 'int', 'value': v if abs(v) <= 2**53 else str(v)}
-    if kind == 'bool':
-        return {'scalar': 'bool', 'value': v}
-    return {'scalar': 'float', 'value': enc_value(v, 'float64')}
+make_array, random_shape, broadcast_from = array_makers(rng, random_values)
 
 
 def dump(name, obj):
-    path = os.path.join(OUT, name)
-    with open(path, 'w') as fh:
-        json.dump(obj, fh, separators=(',', ':'))
-    print(f'{name}: {os.path.getsize(path)} bytes')
+    write_fixture(OUT, name, obj)
 
 
 if LIVE:
@@ -252,8 +149,6 @@ SCALARS = [('int', 3), ('int', -1), ('int', 0), ('int', 127), ('int', 128), ('in
            ('int', 2**31), ('int', 2**53 + 1), ('int', 2**63 - 1), ('int', 2**63), ('int', 2**64 - 1), ('int', 2**64),
            ('int', -2**63), ('int', -2**63 - 1), ('float', 2.5), ('float', -0.75), ('float', float('nan')),
            ('float', float('inf')), ('float', 1e300), ('bool', True), ('bool', False)]
-
-
 
 
 scalars = []
@@ -361,10 +256,7 @@ for _ in range(60):
         f = BINARY[op]
     res = call(f, *args, out=o)
     entry = {'op': op, 'inputs': specs, 'out': so, 'expect': res}
-    if 'error' not in res:
-        entry['expect'] = enc_result(o)
-    else:
-        entry['outUnchanged'] = enc_result(before)
+    expect_out(entry, res, o, before)
     misc.append(entry)
 # dtype= option
 for _ in range(40):

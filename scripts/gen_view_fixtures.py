@@ -35,6 +35,8 @@ import sys
 
 import numpy as np
 
+from fixture_common import build_base, enc_scalar, enc_values, rand_value, write_json
+
 NUMPY_TARGET = '2.4.6'
 OUT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'test', 'fixtures', 'views')
 
@@ -46,26 +48,6 @@ MAX_ELEMS = 240
 
 # ------------------------------------------------------------------------------------------ encoding
 
-def enc_scalar(v, dt):
-    if dt == 'bool':
-        return bool(v)
-    if dt in ('int64', 'uint64'):
-        return str(int(v))
-    if np.dtype(dt).kind in 'iu':
-        return int(v)
-    f = float(v)
-    if f != f:
-        return 'nan'
-    if f in (float('inf'), float('-inf')):
-        return 'inf' if f > 0 else '-inf'
-    return f
-
-
-def enc_values(arr):
-    dt = arr.dtype.name
-    return [enc_scalar(v, dt) for v in np.asarray(arr).reshape(-1).tolist()]
-
-
 def ptr(arr):
     return arr.__array_interface__['data'][0]
 
@@ -76,19 +58,6 @@ def flags_of(arr):
 
 
 # ------------------------------------------------------------------------------------------ bases
-
-def rand_value(rng, dt):
-    if dt == 'bool':
-        return rng.random() < 0.5
-    if dt in ('float32', 'float64'):
-        return rng.randint(-400, 400) / 8
-    info = np.iinfo(dt)
-    if dt in ('int64', 'uint64') and rng.random() < 0.15:
-        # beyond 2**53: must survive the JSON round trip as strings
-        return int(info.max) - rng.randint(0, 1000) if rng.random() < 0.5 or dt == 'uint64' else int(info.min) + rng.randint(0, 1000)
-    lo = max(int(info.min), -99)
-    return rng.randint(lo, min(int(info.max), lo + 199))
-
 
 def rand_shape(rng, ndim, zero_p=0.06, max_elems=96):
     while True:
@@ -108,21 +77,6 @@ def make_base(rng, dtypes=None, ndim=None, zero_p=0.06):
     vals = [rand_value(rng, dt) for _ in range(n)]
     spec = {'dtype': dt, 'shape': shape, 'order': order, 'values': [enc_scalar(v, dt) for v in vals]}
     return spec, build_base(spec)
-
-
-def build_base(spec):
-    dt = spec['dtype']
-    a = np.empty(spec['shape'], dtype=dt, order=spec['order'])
-    vals = [decode(v, dt) for v in spec['values']]
-    a[...] = np.array(vals, dtype=dt).reshape(spec['shape'])
-    assert a.flags.owndata
-    return a
-
-
-def decode(v, dt):
-    if isinstance(v, str):
-        return float(v) if v in ('nan', 'inf', '-inf') else int(v)
-    return v
 
 
 # ------------------------------------------------------------------------------------------ op generators
@@ -908,14 +862,6 @@ def gen_creation_cases(seed):
 
 # ------------------------------------------------------------------------------------------ main
 
-def write_json(name, obj):
-    path = os.path.join(OUT_DIR, name)
-    with open(path, 'w') as f:
-        json.dump(obj, f, separators=(',', ':'), allow_nan=False)
-        f.write('\n')
-    return path
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--seed', type=int, default=20240606)
@@ -930,7 +876,7 @@ def main():
             json.dump(obj, sys.stdout, separators=(',', ':'), allow_nan=False)
             sys.stdout.write('\n')
         else:
-            print(write_json('fresh.json', obj))
+            print(write_json(OUT_DIR, 'fresh.json', obj))
         return
     if np.__version__ != NUMPY_TARGET:
         print('warning: numpy %s, fixtures target %s' % (np.__version__, NUMPY_TARGET), file=sys.stderr)
@@ -946,7 +892,7 @@ def main():
         json.dump(files, sys.stdout, separators=(',', ':'), allow_nan=False)
         return
     for name, obj in files.items():
-        p = write_json(name, obj)
+        p = write_json(OUT_DIR, name, obj)
         print('%s: %d bytes' % (os.path.relpath(p), os.path.getsize(p)))
 
 

@@ -235,7 +235,7 @@ describe('print options', () => {
   it('validates options and restores them after a throw', () => {
     expect(() => setPrintOptions({ precision: -1 })).toThrow(ValueError)
     expect(() => setPrintOptions({ linewidth: 0 })).toThrow(ValueError)
-    expect(() => setPrintOptions({ bogus: 1 } as never)).toThrow(/unknown print option/)
+    expect(() => setPrintOptions({ bogus: 1 } as never)).toThrow(/setPrintOptions: unknown option "bogus"/)
     expect(() => withPrintOptions({ precision: 2 }, () => { throw new Error('x') })).toThrow('x')
     expect(getPrintOptions().precision).toBe(8)
   })

@@ -12,10 +12,12 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import * as S from '@strided/core'
-import { NDArray, array, broadcastTo, zeros, type DTypeName, type Scalar } from '@strided/core'
+import { NDArray, array, broadcastTo, zeros, type DTypeName } from '@strided/core'
+import { decode, encode, makeBase, type Encoded } from './support/fixtures.js'
 import { PYTHON, liveNumpyFor } from './support/numpy.js'
 
-type Encoded = number | string | boolean
+export { decode }
+
 interface Spec { dtype: DTypeName; shape?: number[]; values?: Encoded[]; order?: 'C' | 'F'; view?: string; bcast?: number[]; ref?: string; gen?: Gen }
 interface Gen { n: number; mul: number; mod: number; scale: number; shift: number }
 interface Enc { dtype: DTypeName; shape: number[]; values: Encoded[] }
@@ -28,24 +30,6 @@ interface Fixture { numpy: string; arrays: Record<string, Spec>; cases: Case[] }
 const DIR = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'search')
 const FILES = ['nonzero', 'choose', 'searchsorted', 'unique', 'isin', 'bincount', 'histogram']
 
-export function decode(v: Encoded, dt: DTypeName): Scalar {
-  if (v === 'nan') return NaN
-  if (v === 'inf') return Infinity
-  if (v === '-inf') return -Infinity
-  if (typeof v === 'string') return BigInt(v)
-  if ((dt === 'int64' || dt === 'uint64') && typeof v === 'number') return BigInt(v)
-  return v
-}
-
-function encode(v: Scalar): Encoded {
-  if (typeof v === 'bigint') return v.toString()
-  if (typeof v === 'boolean') return v
-  if (Number.isNaN(v)) return 'nan'
-  if (v === Infinity) return 'inf'
-  if (v === -Infinity) return '-inf'
-  return v
-}
-
 /** An input view as the fixture describes it (base array, optional basic index, optional broadcast). */
 function build(spec: Spec, arrays: Record<string, Spec>): NDArray {
   if (spec.ref !== undefined) return build(arrays[spec.ref]!, arrays)
@@ -55,9 +39,7 @@ function build(spec: Spec, arrays: Record<string, Spec>): NDArray {
     for (let i = 0; i < g.n; i++) v[i] = ((i * g.mul) % g.mod) / g.scale + g.shift
     return array(v).astype(spec.dtype)
   }
-  const shape = spec.shape!
-  const base = zeros(shape, { dtype: spec.dtype, order: spec.order ?? 'C' })
-  if (spec.values!.length > 0) base.assign(array(spec.values!.map((v) => decode(v, spec.dtype)), { dtype: spec.dtype }).reshape(shape))
+  const base = makeBase({ dtype: spec.dtype, shape: spec.shape!, order: spec.order, values: spec.values! })
   let a = spec.view !== undefined ? base.slice(spec.view) : base
   if (spec.bcast !== undefined) a = broadcastTo(a, spec.bcast)
   return a

@@ -80,7 +80,13 @@ describe('search properties', () => {
         const [h] = histogram(array(xs), { bins, range: [lo, hi] })
         const inRange = xs.filter((x) => x >= lo && x <= hi).length
         expect(Number(sum(h))).toBe(inRange)
-        const [hAll, e] = histogram(array(xs), { bins })
+        // NumPy refuses bins narrower than the float spacing of the data's range (e.g. [0, -5e-324] in 2 bins)
+        let all: ReturnType<typeof histogram>
+        try { all = histogram(array(xs), { bins }) } catch (err) {
+          expect((err as Error).message).toMatch(/Too many bins for data range/)
+          return
+        }
+        const [hAll, e] = all
         expect(Number(sum(hAll))).toBe(xs.length)
         // each value lies in [e_k, e_k+1) of its bin (the last bin closed)
         const edges = e.toFlatArray() as number[]

@@ -13,10 +13,10 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import * as S from '@strided/core'
-import { NDArray, array, sharesMemory, zeros, type DTypeName, type Scalar } from '@strided/core'
+import { NDArray, array, sharesMemory, zeros, type DTypeName } from '@strided/core'
+import { decode, encode, makeBase, type BaseSpec, type Encoded } from './support/fixtures.js'
 
-export type Encoded = number | string | boolean
-export interface BaseSpec { dtype: DTypeName; shape: number[]; order: 'C' | 'F'; values: Encoded[] }
+export { decode, encode, makeBase, type BaseSpec, type Encoded }
 export interface Step { op: 'index' | 'transpose' | 'broadcast_to'; expr?: string; axes?: number[] | null; shape?: number[] }
 export interface InputSpec { base: BaseSpec; steps: Step[]; layout: string }
 export interface OutSpec { dtype: DTypeName; shape: number[]; layout?: string }
@@ -36,35 +36,6 @@ export const FIXTURE_FILES = ['join', 'split', 'tile', 'pad', 'roll', 'diff', 'r
 
 export function loadCases(name: string): CaseFile {
   return JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as CaseFile
-}
-
-const BIG = new Set<DTypeName>(['int64', 'uint64'])
-
-/** A fixture value as strided reads it back (bigint for 64-bit ints, boolean for bool). */
-export function decode(v: Encoded, dt: DTypeName): Scalar {
-  if (v === 'nan') return NaN
-  if (v === 'inf') return Infinity
-  if (v === '-inf') return -Infinity
-  if (typeof v === 'string') return BigInt(v)
-  if (BIG.has(dt) && typeof v === 'number') return BigInt(v)
-  return v
-}
-
-/** A strided scalar in the fixtures' encoding. */
-export function encode(v: Scalar): Encoded {
-  if (typeof v === 'bigint') return v.toString()
-  if (typeof v === 'boolean') return v
-  if (Number.isNaN(v)) return 'nan'
-  if (v === Infinity) return 'inf'
-  if (v === -Infinity) return '-inf'
-  return v
-}
-
-/** The owner array of a base spec (C or F order) holding the values. */
-export function makeBase(spec: BaseSpec): NDArray {
-  const a = zeros(spec.shape, { dtype: spec.dtype, order: spec.order })
-  if (spec.values.length > 0) a.assign(array(spec.values.map((v) => decode(v, spec.dtype)), { dtype: spec.dtype }).reshape(spec.shape))
-  return a
 }
 
 /** An input rebuilt from its spec: the base, then its view steps. */

@@ -81,8 +81,15 @@ const ulp32 = (x: number): number => {
   return 2 ** (Math.floor(Math.log2(a)) - 23)
 }
 
-/** null when equal under the op's rule, else a description of the first difference. */
-export function compareValues(op: string, dt: DTypeName, got: readonly (number | bigint | boolean)[], want: readonly Enc[]): string | null {
+/**
+ * Walks got against want (decoded for dtype dt) element by element: booleans count as 1/0, 64-bit ints must be
+ * equal, and every other pair goes to `check` (got as a number), which returns null or the difference. null when
+ * every element passes, else the first difference (or the length mismatch).
+ */
+export function compareEach(
+  dt: DTypeName, got: readonly (number | bigint | boolean)[], want: readonly Enc[],
+  check: (g: number, w: number, i: number) => string | null,
+): string | null {
   if (got.length !== want.length) return `length ${got.length} vs ${want.length}`
   for (let i = 0; i < got.length; i++) {
     const g = typeof got[i] === 'boolean' ? (got[i] ? 1 : 0) : got[i]!
@@ -91,18 +98,25 @@ export function compareValues(op: string, dt: DTypeName, got: readonly (number |
       if (g !== w) return `[${i}] ${String(g)} vs ${w}`
       continue
     }
-    const gn = g as number
-    if (Number.isNaN(w) && Number.isNaN(gn)) continue
-    if (Object.is(gn, w)) continue
-    if ((op === 'maximum' || op === 'minimum' || op === 'clip') && gn === 0 && w === 0) continue // ±0 ties are not a contract
-    if (TRANSCENDENTAL.has(op) && Number.isFinite(gn) && Number.isFinite(w)) {
-      const d = Math.abs(gn - w)
-      if (dt === 'float64' && d <= 1e-12 * Math.abs(w) + 1e-300) continue
-      if (dt === 'float32' && d <= 4 * ulp32(w)) continue
-    }
-    return `[${i}] ${String(gn)} vs ${w}`
+    const problem = check(g as number, w, i)
+    if (problem !== null) return problem
   }
   return null
+}
+
+/** null when equal under the op's rule, else a description of the first difference. */
+export function compareValues(op: string, dt: DTypeName, got: readonly (number | bigint | boolean)[], want: readonly Enc[]): string | null {
+  return compareEach(dt, got, want, (gn, w, i) => {
+    if (Number.isNaN(w) && Number.isNaN(gn)) return null
+    if (Object.is(gn, w)) return null
+    if ((op === 'maximum' || op === 'minimum' || op === 'clip') && gn === 0 && w === 0) return null // ±0 ties are not a contract
+    if (TRANSCENDENTAL.has(op) && Number.isFinite(gn) && Number.isFinite(w)) {
+      const d = Math.abs(gn - w)
+      if (dt === 'float64' && d <= 1e-12 * Math.abs(w) + 1e-300) return null
+      if (dt === 'float32' && d <= 4 * ulp32(w)) return null
+    }
+    return `[${i}] ${String(gn)} vs ${w}`
+  })
 }
 
 export function flat(a: NDArray): (number | bigint | boolean)[] {

@@ -6,7 +6,7 @@
  */
 import * as core from '@strided/core'
 import { NDArray, type DTypeName } from '@strided/core'
-import { buildArray, buildInput, decode, flat, type ArraySpec, type Case, type Enc, type InputSpec } from './ufunc.helpers.js'
+import { buildArray, buildInput, compareEach, flat, type ArraySpec, type Case, type Enc, type InputSpec } from './ufunc.helpers.js'
 
 /**
  * Max ULP distance from NumPy 2.4.6 (glibc 2.36 libm, x86-64, Node 20's V8), measured per function and dtype on
@@ -51,19 +51,11 @@ export function ulpDistance(g: number, w: number, dt: 'float32' | 'float64', sca
 }
 
 export function compare2(op: string, dt: DTypeName, got: readonly (number | bigint | boolean)[], want: readonly Enc[], scale?: readonly number[]): string | null {
-  if (got.length !== want.length) return `length ${got.length} vs ${want.length}`
   const bound = dt === 'float32' || dt === 'float64' ? (ULP_BOUND[dt][op] ?? 0) : 0
-  for (let i = 0; i < got.length; i++) {
-    const g = typeof got[i] === 'boolean' ? (got[i] ? 1 : 0) : got[i]!
-    const w = decode(want[i]!, dt)
-    if (typeof w === 'bigint') {
-      if (g !== w) return `[${i}] ${String(g)} vs ${w}`
-      continue
-    }
-    const d = dt === 'float32' || dt === 'float64' ? ulpDistance(g as number, w, dt, scale?.[i] ?? 0) : Object.is(g, w) ? 0 : Infinity
-    if (d > bound) return `[${i}] ${String(g)} vs ${w} (${d} ULP)`
-  }
-  return null
+  return compareEach(dt, got, want, (g, w, i) => {
+    const d = dt === 'float32' || dt === 'float64' ? ulpDistance(g, w, dt, scale?.[i] ?? 0) : Object.is(g, w) ? 0 : Infinity
+    return d > bound ? `[${i}] ${String(g)} vs ${w} (${d} ULP)` : null
+  })
 }
 
 export interface Case2 extends Case {

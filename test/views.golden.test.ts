@@ -12,11 +12,10 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import * as S from '@strided/core'
-import { DTYPES } from '@strided/core/internal'
-import { NDArray, array, zeros, type DTypeName, type Scalar } from '@strided/core'
+import { NDArray } from '@strided/core'
+import { decode, encode, makeBase, valuesOf, type BaseSpec, type Encoded } from './support/fixtures.js'
 
-export type Encoded = number | string | boolean
-export interface BaseSpec { dtype: DTypeName; shape: number[]; order: 'C' | 'F'; values: Encoded[] }
+export { decode, encode, makeBase, valuesOf, type BaseSpec, type Encoded }
 export interface Expect {
   shape: number[]; strides: number[]; offset: number; owner: string
   flags: [boolean, boolean, boolean, boolean, boolean]; values: Encoded[]; scalar?: boolean; view?: boolean; same?: boolean
@@ -30,26 +29,6 @@ export function loadFixture<T>(name: string): T {
   return JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as T
 }
 
-/** A fixture value as the scalar strided reads back (bigint for 64-bit ints, boolean for bool). */
-export function decode(v: Encoded, dt: DTypeName): Scalar {
-  if (v === 'nan') return NaN
-  if (v === 'inf') return Infinity
-  if (v === '-inf') return -Infinity
-  if (typeof v === 'string') return BigInt(v)
-  if (DTYPES[dt].bigint && typeof v === 'number') return BigInt(v)
-  return v
-}
-
-/** A strided scalar in the fixtures' encoding. */
-export function encode(v: Scalar): Encoded {
-  if (typeof v === 'bigint') return v.toString()
-  if (typeof v === 'boolean') return v
-  if (Number.isNaN(v)) return 'nan'
-  if (v === Infinity) return 'inf'
-  if (v === -Infinity) return '-inf'
-  return v
-}
-
 /** First mismatch between two encoded value lists (Object.is, so -0 and 0 differ), or null. */
 export function diffValues(got: readonly Encoded[], want: readonly Encoded[]): string | null {
   if (got.length !== want.length) return `${got.length} values, expected ${want.length}`
@@ -57,15 +36,6 @@ export function diffValues(got: readonly Encoded[], want: readonly Encoded[]): s
     if (!Object.is(got[i], want[i])) return `value ${i} is ${String(got[i])}, expected ${String(want[i])}`
   }
   return null
-}
-
-export function valuesOf(a: NDArray): Encoded[] { return a.toFlatArray().map(encode) }
-
-/** The base array: an owner in the given memory order holding the values (C order). */
-export function makeBase(spec: BaseSpec): NDArray {
-  const a = zeros(spec.shape, { dtype: spec.dtype, order: spec.order })
-  if (spec.values.length > 0) a.assign(array(spec.values.map((v) => decode(v, spec.dtype)), { dtype: spec.dtype }).reshape(spec.shape))
-  return a
 }
 
 type Axes = number | number[] | null | undefined

@@ -7,6 +7,7 @@ import { BoundsError, DTypeError, ShapeError, ValueError } from './errors.js'
 import { NDArray, type CopyOrder, type NestedArray } from './ndarray.js'
 import { toStored } from './scalar.js'
 import { checkShape, contiguousStrides, elementExtent, shapeSize, type Order } from './shape.js'
+import { checkOptions } from './check-options.js'
 
 /** Options of the creation functions. */
 export interface CreateOptions {
@@ -16,6 +17,15 @@ export interface CreateOptions {
   order?: Order
 }
 
+/** Options of the creation functions that lay out a 1-D result (arange): only the dtype. */
+export type DTypeOptions = Omit<CreateOptions, 'order'>
+
+/** Options of {@link linspace}. */
+export interface LinspaceOptions extends DTypeOptions {
+  /** Whether `stop` is the last sample (default true). */
+  endpoint?: boolean
+}
+
 /** Options of the *Like functions and array(): the order may also be `'A'` or `'K'` (default `'K'`, keep the source's). */
 export interface LikeOptions {
   /** Element type, by name or NumPy code; default the source's (array(): inferred from the data). */
@@ -23,6 +33,8 @@ export interface LikeOptions {
   /** NumPy's order: `'C'`, `'F'`, `'A'` (F if the source is F-contiguous and not C-contiguous) or `'K'` (default: keep the source's memory order of axes). */
   order?: CopyOrder
 }
+
+const CREATE_KEYS = ['dtype', 'order'] as const
 
 const NEW_ORDERS: readonly CopyOrder[] = ['C', 'F']
 const COPY_ORDERS: readonly CopyOrder[] = ['C', 'F', 'A', 'K']
@@ -47,6 +59,7 @@ function asShape(shape: number | readonly number[]): number[] {
 
 /** Uninitialised (in practice zero-filled: SharedArrayBuffers start zeroed) array. */
 export function empty(shape: number | readonly number[], opts: CreateOptions = {}): NDArray {
+  checkOptions('empty', opts, CREATE_KEYS)
   return NDArray.alloc(asShape(shape), dt(opts), orderOf(opts.order, 'C', NEW_ORDERS, 'empty') as Order)
 }
 
@@ -59,6 +72,7 @@ export function empty(shape: number | readonly number[], opts: CreateOptions = {
  * @throws {@link DTypeError} for an unknown dtype.
  */
 export function zeros(shape: number | readonly number[], opts: CreateOptions = {}): NDArray {
+  checkOptions('zeros', opts, CREATE_KEYS)
   return NDArray.alloc(asShape(shape), dt(opts), orderOf(opts.order, 'C', NEW_ORDERS, 'zeros') as Order)
 }
 
@@ -71,31 +85,36 @@ export function zeros(shape: number | readonly number[], opts: CreateOptions = {
  * @throws {@link DTypeError} for an unknown dtype.
  */
 export function ones(shape: number | readonly number[], opts: CreateOptions = {}): NDArray {
+  checkOptions('ones', opts, CREATE_KEYS)
   return NDArray.alloc(asShape(shape), dt(opts), orderOf(opts.order, 'C', NEW_ORDERS, 'ones') as Order).fill(1)
 }
 
 /** Default dtype from the fill value: bigint → int64, boolean → bool, number → float64. */
 export function full(shape: number | readonly number[], value: Scalar, opts: CreateOptions = {}): NDArray {
+  checkOptions('full', opts, CREATE_KEYS)
   const fallback: DTypeName = typeof value === 'bigint' ? 'int64' : typeof value === 'boolean' ? 'bool' : 'float64'
   return NDArray.alloc(asShape(shape), dt(opts, fallback), orderOf(opts.order, 'C', NEW_ORDERS, 'full') as Order).fill(value)
 }
 
 /** Like NumPy's *_like (default order 'K'): the new array keeps the prototype's memory order of axes. */
-export function emptyLike(a: NDArray, opts: LikeOptions = {}): NDArray { return NDArray.allocLike(a, dt(opts, a.dtype), orderOf(opts.order, 'K', COPY_ORDERS, 'emptyLike')) }
+export function emptyLike(a: NDArray, opts: LikeOptions = {}): NDArray {
+  checkOptions('emptyLike', opts, CREATE_KEYS)
+  return NDArray.allocLike(a, dt(opts, a.dtype), orderOf(opts.order, 'K', COPY_ORDERS, 'emptyLike'))
+}
 /**
  * A new array of zeros with the shape of `a` (NumPy's `zeros_like`).
  * @param a - the prototype array.
  * @param opts - dtype (default `a`'s) and order (default: keep `a`'s memory order of axes, NumPy's 'K').
  * @returns a new array that owns its memory.
  */
-export function zerosLike(a: NDArray, opts: LikeOptions = {}): NDArray { return emptyLike(a, opts) }
+export function zerosLike(a: NDArray, opts: LikeOptions = {}): NDArray { checkOptions('zerosLike', opts, CREATE_KEYS); return emptyLike(a, opts) }
 /**
  * A new array of ones with the shape of `a` (NumPy's `ones_like`).
  * @param a - the prototype array.
  * @param opts - dtype (default `a`'s) and order (default: keep `a`'s memory order of axes, NumPy's 'K').
  * @returns a new array that owns its memory.
  */
-export function onesLike(a: NDArray, opts: LikeOptions = {}): NDArray { return emptyLike(a, opts).fill(1) }
+export function onesLike(a: NDArray, opts: LikeOptions = {}): NDArray { checkOptions('onesLike', opts, CREATE_KEYS); return emptyLike(a, opts).fill(1) }
 /**
  * A new array with the shape of `a`, every element `value` (NumPy's `full_like`).
  * @param a - the prototype array.
@@ -104,7 +123,7 @@ export function onesLike(a: NDArray, opts: LikeOptions = {}): NDArray { return e
  * @returns a new array that owns its memory.
  * @throws {@link OverflowError} when an integer value does not fit the dtype.
  */
-export function fullLike(a: NDArray, value: Scalar, opts: LikeOptions = {}): NDArray { return emptyLike(a, opts).fill(value) }
+export function fullLike(a: NDArray, value: Scalar, opts: LikeOptions = {}): NDArray { checkOptions('fullLike', opts, CREATE_KEYS); return emptyLike(a, opts).fill(value) }
 
 /**
  * Evenly spaced values in [start, stop): arange(stop), arange(start, stop), arange(start, stop, step).
@@ -112,7 +131,7 @@ export function fullLike(a: NDArray, value: Scalar, opts: LikeOptions = {}): NDA
  * first + i·(second − first) computed in the dtype (so an integer dtype with a fractional step repeats values,
  * and float32 steps are rounded to float32). bigint arguments give int64.
  */
-export function arange(a: number | bigint, b?: number | bigint | CreateOptions, c?: number | bigint | CreateOptions, d?: CreateOptions): NDArray {
+export function arange(a: number | bigint, b?: number | bigint | DTypeOptions, c?: number | bigint | DTypeOptions, d?: DTypeOptions): NDArray {
   const args: (number | bigint)[] = []
   let opts: CreateOptions = {}
   for (const x of [a, b, c, d]) {
@@ -120,6 +139,8 @@ export function arange(a: number | bigint, b?: number | bigint | CreateOptions, 
     if (typeof x === 'object') opts = x
     else args.push(x)
   }
+  // CreateOptions' order is not read: the result is 1-D
+  checkOptions('arange', opts, ['dtype'])
   const big = args.some((x) => typeof x === 'bigint')
   const nums = args.map(Number)
   const [start, stop, step] = nums.length === 1 ? [0, nums[0]!, 1] : nums.length === 2 ? [nums[0]!, nums[1]!, 1] : [nums[0]!, nums[1]!, nums[2]!]
@@ -165,7 +186,8 @@ export function arange(a: number | bigint, b?: number | bigint | CreateOptions, 
  * `num` evenly spaced samples over [start, stop] (np.linspace): i·step + start, last one exactly stop, computed
  * in float64; integer dtypes take the floor (as NumPy does), not truncation.
  */
-export function linspace(start: number, stop: number, num = 50, opts: CreateOptions & { endpoint?: boolean } = {}): NDArray {
+export function linspace(start: number, stop: number, num = 50, opts: LinspaceOptions = {}): NDArray {
+  checkOptions('linspace', opts, ['dtype', 'endpoint'])
   if (!Number.isInteger(num) || num < 0) throw new ValueError(`linspace: number of samples, ${num}, must be a non-negative integer`)
   const endpoint = opts.endpoint ?? true
   const div = endpoint ? num - 1 : num
@@ -212,6 +234,7 @@ export function eye(n: number, m?: number | null | EyeOptions, k?: number | EyeO
     throw new ValueError(`eye: the options object must be the last argument, got (${[n, ...rest].map((x) => (isOpts(x) ? '{...}' : String(x))).join(', ')})`)
   }
   const o: EyeOptions = at >= 0 ? (rest[at] as EyeOptions) : {}
+  checkOptions('eye', o, ['dtype', 'order', 'k'])
   const cols = at === 0 || m === undefined || m === null ? n : (m as number)
   const kPos = at >= 0 && at <= 1 ? undefined : (k as number | undefined)
   if (kPos !== undefined && o.k !== undefined) throw new ValueError(`eye: k given twice (positional ${kPos}, options ${o.k})`)
@@ -229,6 +252,7 @@ export function eye(n: number, m?: number | null | EyeOptions, k?: number | EyeO
  */
 export function identity(n: number, opts: CreateOptions = {}): NDArray {
   if (!isOpts(opts) && opts !== undefined) throw new ValueError(`identity: the second argument must be an options object, got ${String(opts)}`)
+  checkOptions('identity', opts, CREATE_KEYS)
   return eyeOf(n, n, 0, opts ?? {})
 }
 
@@ -280,6 +304,7 @@ function nestedShape(x: ArrayData, path: string): number[] {
  * Inferred dtype: the typed array's, else bool if all booleans, int64 if any bigint, else float64.
  */
 export function array(data: ArrayData | NDArray, opts: LikeOptions = {}): NDArray {
+  checkOptions('array', opts, CREATE_KEYS)
   const order = orderOf(opts.order, 'K', COPY_ORDERS, 'array')
   if (data instanceof NDArray) return opts.dtype === undefined ? data.copy(order) : data.astype(dt(opts), { order })
   if (ArrayBuffer.isView(data) && !(data instanceof DataView)) {
@@ -334,6 +359,7 @@ export interface FromBufferOptions {
  * inside the buffer (BoundsError otherwise). A typed array argument contributes its byteOffset and length.
  */
 export function fromBuffer(buffer: SharedArrayBuffer | ArrayBuffer | ArrayBufferView, opts: FromBufferOptions = {}): NDArray {
+  checkOptions('fromBuffer', opts, VIEW_KEYS)
   const d = DTYPES[dt(opts)]
   let buf: SharedArrayBuffer | ArrayBuffer
   let baseOffset = 0
@@ -363,6 +389,8 @@ export function fromBuffer(buffer: SharedArrayBuffer | ArrayBuffer | ArrayBuffer
   return new NDArray({ buffer: buf, dtype: d.name, shape, strides, offset: baseOffset + offset }, { writeable: opts.writeable ?? true, external: true })
 }
 
+const VIEW_KEYS = ['dtype', 'shape', 'strides', 'offset', 'writeable'] as const
+
 function checkInBounds(shape: readonly number[], strides: readonly number[], offset: number, lo: number, hi: number, what: string): void {
   if (strides.length !== shape.length) throw new ShapeError(`${what}: strides (${strides.join(', ')}) must have one entry per axis of shape (${shape.join(', ')})`)
   for (const s of strides) if (!Number.isSafeInteger(s)) throw new BoundsError(`${what}: strides must be integers (elements), got (${strides.join(', ')})`)
@@ -378,6 +406,7 @@ function checkInBounds(shape: readonly number[], strides: readonly number[], off
  * against the buffer. Strides and offset are in elements; offset is relative to a's first element.
  */
 export function asStrided(a: NDArray, opts: { shape?: readonly number[]; strides?: readonly number[]; offset?: number; writeable?: boolean }): NDArray {
+  checkOptions('asStrided', opts, VIEW_KEYS.slice(1))
   const shape = opts.shape === undefined ? [...a.shape] : checkShape(opts.shape)
   const strides = opts.strides === undefined ? [...a.strides] : [...opts.strides]
   const offset = a.offset + (opts.offset ?? 0)

@@ -22,7 +22,7 @@ export type { IndexItem, SliceSpec } from './indexing.js'
 // creation and views
 export {
   empty, zeros, ones, full, emptyLike, zerosLike, onesLike, fullLike, arange, linspace, eye, identity, array, fromBuffer,
-  asStrided, type CreateOptions, type LikeOptions, type EyeOptions, type FromBufferOptions, type ArrayData,
+  asStrided, type CreateOptions, type DTypeOptions, type LinspaceOptions, type LikeOptions, type EyeOptions, type FromBufferOptions, type ArrayData,
 } from './creation.js'
 export {
   broadcastTo, broadcastArrays, broadcastShapes, ascontiguousarray, asfortranarray, transpose, reshape, ravel, swapaxes,
@@ -53,6 +53,8 @@ export {
 export { resultType, canCast, type Casting } from './ops/promotion.js'
 // searching, counting and set functions
 export * from './ops/search/index.js'
+// advanced indexing (read and write) and its function forms
+export * from './ops/indexing/index.js'
 
 // memory overlap
 export { sharesMemory, mayShareMemory } from './overlap/shares-memory.js'

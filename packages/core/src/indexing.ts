@@ -86,7 +86,7 @@ function isSliceSpec(x: unknown): x is SliceSpec {
 }
 
 const SLICE_KEYS: readonly string[] = ['start', 'stop', 'step']
-const ADVANCED = 'advanced (integer-array / boolean-mask) indexing is not supported by slice() yet; use take() or compress() for a copy'
+const ADVANCED = "valid index items are integers, slice specs, null, '...', index-expression strings, integer index arrays (nested JS arrays or integer NDArrays) and boolean masks (bool NDArrays, nested JS booleans, true/false)"
 
 /** A short, safe rendering of an index item for messages (bigints, NDArrays and long arrays included). */
 function describeItem(x: unknown): string {
@@ -116,7 +116,7 @@ function describeItem(x: unknown): string {
  * @throws IndexError naming the item: not a number, null, '...' or a plain { start?, stop?, step? } object
  *   with at least one of those keys and no others.
  */
-function checkIndexItem(it: unknown, pos: number): void {
+export function checkIndexItem(it: unknown, pos: number): void {
   if (it === null || it === '...' || typeof it === 'number') return
   const head = `index item ${describeItem(it)} (position ${pos})`
   if (typeof it === 'object') {

@@ -12,6 +12,7 @@
  */
 export { DTYPES, typedView, isFloat, isInteger, isBigInt } from './dtype.js'
 export { toDescriptor } from './descriptor.js'
+export { checkOptions } from './check-options.js'
 export { printing } from './ndarray.js'
 export { Xoshiro128 } from './random.js'
 export { parseIndexExpression, normalizeSlice, applyBasicIndex, normalizeIndex, type ViewLayout } from './indexing.js'

@@ -7,7 +7,10 @@
 import type { ArrayDescriptor } from './descriptor.js'
 import { DTYPES, dtype as lookupDType, typedView, type DType, type DTypeName, type Scalar, type TypedArray } from './dtype.js'
 import { DTypeError, IndexError, ReadOnlyError, ShapeError, ValueError } from './errors.js'
-import { applyBasicIndex, normalizeIndex, parseIndexExpression, type IndexItem } from './indexing.js'
+import { normalizeIndex } from './indexing.js'
+import { resolveIndex, type AnyIndexItem } from './ops/indexing/advanced.js'
+import { gatherPlan } from './ops/indexing/gather.js'
+import { Indexer } from './ops/indexing/scatter.js'
 import { forEachOffset } from './iterate.js'
 import { copyInto } from './kernels/copy.js'
 import { adoptBlock, allocateBytes, type Allocation } from './memory/allocate.js'
@@ -17,6 +20,7 @@ import {
   broadcastStrides, checkShape, contiguousStrides, isCContiguous, isFContiguous, keepOrderIterAxes, keepOrderStrides,
   normalizeAxes, normalizeAxis, shapeSize, type Order,
 } from './shape.js'
+import { checkOptions } from './check-options.js'
 
 /**
  * NumPy's `order` for copies: `'C'` row-major, `'F'` column-major, `'A'` F when the source is F-contiguous and
@@ -371,20 +375,36 @@ export class NDArray implements ArrayDescriptor {
   // ---------------------------------------------------------------- basic indexing (views)
 
   /**
-   * Basic indexing, a view: `a.slice('1:5:2, ..., None, ::-1, 3')` or programmatic items
-   * (numbers, { start, stop, step }, null for newaxis, '...'). Strings may be mixed with items.
-   * Indexing every axis with an integer gives a 0-d view (use get() for a scalar).
-   * @throws IndexError for an out-of-range or malformed index, and for any item that is not a basic index (a JS
-   *   array, an NDArray, a boolean, an object that is not a slice spec): advanced indexing is not supported yet.
+   * NumPy's `a[index]`. Basic indexing gives a view: `a.slice('1:5:2, ..., None, ::-1, 3')` or programmatic items
+   * (numbers, { start, stop, step }, null for newaxis, '...'); strings may be mixed with items. Indexing every
+   * axis with an integer gives a 0-d view (use get() for a scalar). Advanced indexing gives a copy that owns its
+   * data: integer index arrays (JS arrays, nested JS arrays, integer NDArrays of any dtype) and boolean masks
+   * (bool NDArrays, nested JS booleans, `true`/`false`), mixed freely with basic items, with NumPy's rules
+   * (index arrays broadcast together; adjacent advanced items are replaced in place by their broadcast shape,
+   * separated ones put it first; negative indices count from the end). `a.slice([0, 2], ':')` is `a[[0, 2], :]`,
+   * `a.slice(mask)` is `a[mask]`.
+   * @param items the index items.
+   * @returns a view when every item is basic, else a new C-contiguous array.
+   * @throws IndexError for an out-of-range or malformed index (NumPy's messages), too many indices, a mask of the
+   *   wrong shape, index arrays that do not broadcast, a non-integer index array, and any other kind of item.
    */
-  slice(...items: (IndexItem | string)[]): NDArray {
-    const parsed: IndexItem[] = []
-    for (const it of items) {
-      if (typeof it === 'string' && it !== '...') parsed.push(...parseIndexExpression(it))
-      else parsed.push(it as IndexItem)
-    }
-    const v = applyBasicIndex(this.shape, this.strides, this.offset, parsed)
-    return this.viewOf(v.shape, v.strides, v.offset)
+  slice(...items: AnyIndexItem[]): NDArray {
+    const plan = resolveIndex(this, items)
+    if (plan.kind !== 'view') return gatherPlan(this, plan)
+    const v = plan.layout
+    const view = this.viewOf(v.shape, v.strides, v.offset)
+    // a 0-d integer NDArray among basic items: NumPy copies the view
+    return plan.copy ? view.copy() : view
+  }
+
+  /**
+   * An {@link Indexer} over this array: `a.at(...items).set(value)` is NumPy's `a[index] = value` for any index
+   * (basic or advanced), e.g. `a.at(mask).set(0)` is `a[mask] = 0`; `a.at(...items).get()` is `a.slice(...items)`.
+   * @param items the index items, as {@link NDArray.slice} takes them.
+   * @returns the indexer (the index is checked when it is used).
+   */
+  at(...items: AnyIndexItem[]): Indexer {
+    return new Indexer(this, items)
   }
 
   // ---------------------------------------------------------------- shape manipulation (views)
@@ -497,6 +517,7 @@ export class NDArray implements ArrayDescriptor {
   reshape(...shape: number[]): NDArray
   reshape(...args: (number | readonly number[] | ReshapeOptions | undefined)[]): NDArray {
     const [shape, opts] = reshapeArgs(args)
+    checkOptions('reshape', opts, ['order', 'copy'])
     let order = checkOrder(opts.order, ['C', 'F', 'A'], 'reshape') as 'C' | 'F' | 'A'
     if (order === 'A') order = this.flags.fContiguous && !this.flags.cContiguous ? 'F' : 'C'
     const requested = typeof shape === 'number' ? [shape] : shape
@@ -593,6 +614,7 @@ export class NDArray implements ArrayDescriptor {
 
   /** A copy converted to another dtype (C-style casts: floats truncate into ints, ints wrap). */
   astype(dt: DTypeName | string, opts: { copy?: boolean; order?: CopyOrder } = {}): NDArray {
+    checkOptions('astype', opts, ['copy', 'order'])
     const to = lookupDType(dt).name
     if (opts.copy === false && to === this.dtype) return this
     const out = NDArray.allocLike(this, to, checkOrder(opts.order ?? 'K', ['C', 'F', 'A', 'K'], 'astype') as CopyOrder, false)

@@ -6,6 +6,7 @@ import { dtype as lookupDType, type DTypeName } from './dtype.js'
 import { ValueError } from './errors.js'
 import { NDArray } from './ndarray.js'
 import { checkShape } from './shape.js'
+import { checkOptions } from './check-options.js'
 
 /** xoshiro128** seeded through splitmix32; next() returns a float in [0, 1) with 53 random bits. */
 export class Xoshiro128 {
@@ -58,6 +59,7 @@ function alloc(shape: number | readonly number[], opts: RandomOptions): NDArray 
 
 /** Uniform samples in [low, high) (default [0, 1)). */
 export function uniform(shape: number | readonly number[], opts: RandomOptions & { low?: number; high?: number }): NDArray {
+  checkOptions('uniform', opts, ['seed', 'dtype', 'low', 'high'])
   const out = alloc(shape, opts)
   const rng = new Xoshiro128(opts.seed)
   const lo = opts.low ?? 0
@@ -69,6 +71,7 @@ export function uniform(shape: number | readonly number[], opts: RandomOptions &
 
 /** Normal samples (Box–Muller), mean `loc` (0) and standard deviation `scale` (1). */
 export function normal(shape: number | readonly number[], opts: RandomOptions & { loc?: number; scale?: number }): NDArray {
+  checkOptions('normal', opts, ['seed', 'dtype', 'loc', 'scale'])
   const out = alloc(shape, opts)
   const rng = new Xoshiro128(opts.seed)
   const loc = opts.loc ?? 0

@@ -6,6 +6,7 @@ import { DTypeError, IndexError, OverflowError, ShapeError, ValueError } from '.
 import { forEachOffset } from './iterate.js'
 import { NDArray } from './ndarray.js'
 import { normalizeAxis } from './shape.js'
+import { checkOptions } from './check-options.js'
 
 /** Nested JS arrays of integers (any depth; booleans count as 0/1, as NumPy converts them). */
 export type NestedIndices = number | bigint | boolean | readonly NestedIndices[]
@@ -91,6 +92,7 @@ function indexList(indices: IndexInput, what: string): { values: (number | bigin
  *   indices; DTypeError for non-integer indices; OverflowError for an index outside int64.
  */
 export function take(a: NDArray, indices: IndexInput, opts: TakeOptions = {}): NDArray {
+  checkOptions('take', opts, ['axis', 'mode'])
   const mode = opts.mode ?? 'raise'
   if (mode !== 'raise' && mode !== 'wrap' && mode !== 'clip') {
     throw new ValueError(`take: clipmode must be one of 'clip', 'raise', or 'wrap' (got ${JSON.stringify(mode)})`)
@@ -129,6 +131,7 @@ export function take(a: NDArray, indices: IndexInput, opts: TakeOptions = {}): N
  * @throws ValueError when condition is not 1-d; IndexError for a true entry beyond the axis; AxisError.
  */
 export function compress(condition: readonly (boolean | number | bigint)[] | NDArray, a: NDArray, opts: { axis?: number | null } = {}): NDArray {
+  checkOptions('compress', opts, ['axis'])
   const flat = opts.axis === undefined || opts.axis === null
   const src = flat ? a.ravel() : a
   const axis = flat ? 0 : normalizeAxis(opts.axis as number, a.ndim)

@@ -4,6 +4,7 @@
  */
 import { NDArray } from './ndarray.js'
 import { broadcastShapes, broadcastStrides } from './shape.js'
+import { checkOptions } from './check-options.js'
 
 /** Read-only view of `a` broadcast to `shape` (stride 0 where stretched). */
 export function broadcastTo(a: NDArray, shape: readonly number[]): NDArray {
@@ -52,7 +53,10 @@ export function transpose(a: NDArray, axes?: readonly number[]): NDArray { retur
  * @throws {@link ShapeError} when an entry is not an integer, more than one is negative, or the sizes differ.
  * @throws {@link ValueError} when `copy` is false and a copy is needed.
  */
-export function reshape(a: NDArray, shape: number | readonly number[], opts?: { order?: 'C' | 'F' | 'A'; copy?: boolean }): NDArray { return a.reshape(shape, opts) }
+export function reshape(a: NDArray, shape: number | readonly number[], opts?: { order?: 'C' | 'F' | 'A'; copy?: boolean }): NDArray {
+  checkOptions('reshape', opts, ['order', 'copy'])
+  return a.reshape(shape, opts)
+}
 /**
  * The elements of `a` as a 1-D array (NumPy's `ravel`): a view when `a` is contiguous in that order, otherwise a copy.
  * @param a - the array.

@@ -14,7 +14,7 @@ import {
   NDArray, dtype as lookupDType, type CopyOrder, type ArrayDescriptor, type DTypeName, type Scalar,
 } from '@strided/core'
 import {
-  arenaHandle, threadArena, prepareUfunc, prepareReduction, prepareCopy, toDescriptor, broadcastStrides, type ElementwiseJob, type Job, type ReductionJob, type ReductionPartial,
+  arenaHandle, threadArena, checkOptions, prepareUfunc, prepareReduction, prepareCopy, toDescriptor, broadcastStrides, type ElementwiseJob, type Job, type ReductionJob, type ReductionPartial,
 } from '@strided/core/internal'
 import { AbortError, NotSharedError, RuntimeClosedError, WorkerCrashError } from './errors.js'
 import { HazardTracker, type Access } from './hazards.js'
@@ -115,7 +115,8 @@ export class Runtime {
 
   /** Any elementwise op of @strided/core by name, e.g. ufunc('add', [a, b], { out }). */
   ufunc(op: string, inputs: readonly Operand[], opts: UfuncOptions = {}): Promise<NDArray> {
-    const { signal, ...rest } = opts
+    // core checks the rest (unknown keys, or a non-object opts passed on as it is)
+    const [signal, rest] = splitSignal(opts)
     // the where= mask is read too
     const arrays = arraysOf([...inputs, rest.where])
     return this.schedule({ reads: arrays, writes: rest.out ? [rest.out] : [] }, [...arrays, ...(rest.out ? [rest.out] : [])], signal, async () => {
@@ -128,7 +129,7 @@ export class Runtime {
 
   /** Any reduction of @strided/core by name, e.g. reduce('sum', x, { axis: 0 }). */
   reduce(op: string, a: NDArray, opts: ReduceOptions = {}): Promise<NDArray | Scalar> {
-    const { signal, ...rest } = opts
+    const [signal, rest] = splitSignal(opts)
     return this.schedule({ reads: [a], writes: rest.out ? [rest.out] : [] }, [a, ...(rest.out ? [rest.out] : [])], signal, async () => {
       const p = prepareReduction(op, a, rest)
       const partials = await this.execute(p.job, signal)
@@ -138,21 +139,22 @@ export class Runtime {
 
   /** A copy of `a` in `order` (default 'C', like ndarray.copy), made on the pool: transposes use blocked tiles. */
   copy(a: NDArray, opts: { order?: CopyOrder } & JobOptions = {}): Promise<NDArray> {
-    return this.copyJob(a, a.dtype, opts.order ?? 'C', null, opts.signal)
+    return this.copyJob(a, a.dtype, opts?.order ?? 'C', null, opts?.signal, () => checkOptions('copy', opts, ['order', 'signal']))
   }
 
   /** `a` converted to `dtype` (C-style casts; default order 'K', like astype). */
   astype(a: NDArray, dt: DTypeName | string, opts: { order?: CopyOrder } & JobOptions = {}): Promise<NDArray> {
-    return this.copyJob(a, lookupDType(dt).name, opts.order ?? 'K', null, opts.signal)
+    return this.copyJob(a, lookupDType(dt).name, opts?.order ?? 'K', null, opts?.signal, () => checkOptions('astype', opts, ['order', 'signal']))
   }
 
   /** dst[...] = src, broadcasting src to dst's shape, with NumPy's copy-first semantics when they overlap. */
   copyInto(dst: NDArray, src: NDArray, opts: JobOptions = {}): Promise<NDArray> {
-    return this.copyJob(src, dst.dtype, 'K', dst, opts.signal)
+    return this.copyJob(src, dst.dtype, 'K', dst, opts?.signal, () => checkOptions('copyInto', opts, ['signal']))
   }
 
-  private copyJob(src: NDArray, dt: DTypeName, order: CopyOrder, into: NDArray | null, signal: AbortSignal | undefined): Promise<NDArray> {
+  private copyJob(src: NDArray, dt: DTypeName, order: CopyOrder, into: NDArray | null, signal: AbortSignal | undefined, check: () => void): Promise<NDArray> {
     return this.schedule({ reads: [src], writes: into ? [into] : [] }, into ? [src, into] : [src], signal, async () => {
+      check()
       if (into) into.assertWriteable('copyInto destination')
       const dst = into ?? NDArray.allocLike(src, dt, order)
       const from = into ? { ...src.toDescriptor(), shape: [...dst.shape], strides: broadcastStrides(src.shape, src.strides, dst.shape, 'src') } : src.toDescriptor()
@@ -249,6 +251,14 @@ function describe(job: Job): string {
     return `output shape (${o.shape.join(', ')}), dtype ${o.dtype}`
   }
   return `${job.units} units`
+}
+
+/** A job's signal, and the options left for core (a non-object as it is, for core to refuse). */
+function splitSignal<T extends JobOptions>(opts: T): [AbortSignal | undefined, Omit<T, 'signal'>] {
+  if (opts === undefined || opts === null) return [undefined, {} as Omit<T, 'signal'>]
+  if (typeof opts !== 'object' || Array.isArray(opts)) return [undefined, opts]
+  const { signal, ...rest } = opts
+  return [signal, rest]
 }
 
 function raceAbort(p: Promise<void>, signal: AbortSignal, message: string): Promise<void> {

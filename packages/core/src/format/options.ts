@@ -4,6 +4,7 @@
  * nanstr 'nan', infstr 'inf' (floatmode is always 'maxprec' and sign always '-').
  */
 import { ValueError } from '../errors.js'
+import { checkOptions } from '../check-options.js'
 
 /**
  * How {@link repr} and {@link str} print arrays (NumPy's `set_printoptions`); the defaults are NumPy's: precision 8,
@@ -36,6 +37,8 @@ export const DEFAULT_PRINT_OPTIONS: Readonly<PrintOptions> = Object.freeze({
   infstr: 'inf',
 })
 
+const PRINT_KEYS = Object.keys(DEFAULT_PRINT_OPTIONS)
+
 let current: PrintOptions = { ...DEFAULT_PRINT_OPTIONS }
 
 /** A copy of the current print options. */
@@ -54,6 +57,8 @@ function checkInt(name: string, v: unknown, min: number): void {
  * `const old = setPrintOptions({ precision: 3 }); ...; setPrintOptions(old)` restores them.
  */
 export function setPrintOptions(opts: Partial<PrintOptions>): PrintOptions {
+  // NumPy's set_printoptions raises TypeError for an unknown keyword
+  checkOptions('setPrintOptions', opts, PRINT_KEYS)
   const next: PrintOptions = { ...current }
   for (const [k, v] of Object.entries(opts)) {
     if (v === undefined) continue
@@ -90,6 +95,7 @@ export function resetPrintOptions(): void {
 
 /** Run fn with some print options changed, restoring the previous ones afterwards (np.printoptions). */
 export function withPrintOptions<T>(opts: Partial<PrintOptions>, fn: () => T): T {
+  checkOptions('withPrintOptions', opts, PRINT_KEYS)
   const prev = setPrintOptions(opts)
   try {
     return fn()

@@ -14,6 +14,7 @@
  */
 import { totalmem } from 'node:os'
 import { ValueError } from '../errors.js'
+import { checkOptions } from '../check-options.js'
 import { Arena, ARENA_HARD_MAX, type ArenaStats } from './arena.js'
 import type { WasmMemory } from '../kernels/wasm/wasm-api.js'
 
@@ -72,6 +73,7 @@ let registry: FinalizationRegistry<number> | null = null
 
 /** Change the arena settings; only before this thread's arena exists. */
 export function configureArena(opts: ArenaOptions): void {
+  checkOptions('configureArena', opts, ['enabled', 'maxBytes', 'minBytes'])
   if (arena) throw new ValueError('configureArena: the arena already exists; configure it before allocating arrays')
   if (opts.maxBytes !== undefined && !(opts.maxBytes >= 0)) throw new ValueError(`configureArena: maxBytes ${opts.maxBytes} must be ≥ 0`)
   if (opts.minBytes !== undefined && !(opts.minBytes >= 0)) throw new ValueError(`configureArena: minBytes ${opts.minBytes} must be ≥ 0`)

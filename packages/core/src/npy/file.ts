@@ -7,8 +7,9 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { ValueError } from '../errors.js'
 import type { NDArray } from '../ndarray.js'
-import { fromNpy, type ReadOptions } from './read.js'
-import { toNpy, type WriteOptions } from './write.js'
+import { fromNpy, READ_KEYS, type ReadOptions } from './read.js'
+import { toNpy, WRITE_KEYS, type WriteOptions } from './write.js'
+import { checkOptions } from '../check-options.js'
 
 /** A file path, or a `file:` URL. */
 export type NpyPath = string | URL
@@ -27,6 +28,7 @@ export function npyFileName(path: NpyPath): string {
 
 /** Write `a` to `path` (+ '.npy' if missing) exactly as np.save would; returns the path written. */
 export function save(path: NpyPath, a: NDArray, opts: WriteOptions = {}): string {
+  checkOptions('save', opts, WRITE_KEYS)
   const p = npyFileName(path)
   writeFileSync(p, toNpy(a, opts))
   return p
@@ -34,11 +36,13 @@ export function save(path: NpyPath, a: NDArray, opts: WriteOptions = {}): string
 
 /** Read a .npy file (np.load of a single array). */
 export function load(path: NpyPath, opts: ReadOptions = {}): NDArray {
+  checkOptions('load', opts, READ_KEYS)
   return fromNpy(readFileSync(toPath(path, 'load')), opts)
 }
 
 /** save() with fs/promises. */
 export async function saveAsync(path: NpyPath, a: NDArray, opts: WriteOptions = {}): Promise<string> {
+  checkOptions('saveAsync', opts, WRITE_KEYS)
   const p = npyFileName(path)
   const bytes = toNpy(a, opts)
   await writeFile(p, bytes)
@@ -47,5 +51,6 @@ export async function saveAsync(path: NpyPath, a: NDArray, opts: WriteOptions = 
 
 /** load() with fs/promises. */
 export async function loadAsync(path: NpyPath, opts: ReadOptions = {}): Promise<NDArray> {
+  checkOptions('loadAsync', opts, READ_KEYS)
   return fromNpy(await readFile(toPath(path, 'load')), opts)
 }

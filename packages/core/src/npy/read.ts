@@ -7,6 +7,7 @@ import { DTYPES, type DTypeName } from '../dtype.js'
 import { NDArray } from '../ndarray.js'
 import { contiguousStrides } from '../shape.js'
 import { NpyFormatError } from './errors.js'
+import { checkOptions } from '../check-options.js'
 import {
   MAGIC_LEN, MAGIC_PREFIX, MAX_HEADER_SIZE, lengthFieldSize, parseHeaderText, pyBytesRepr, shapeRepr,
   type ByteOrder, type NpyVersion,
@@ -20,6 +21,9 @@ export interface ReadOptions {
    */
   maxHeaderSize?: number
 }
+
+/** The keys of {@link ReadOptions}. */
+export const READ_KEYS = ['maxHeaderSize'] as const
 
 /** The parsed header of a .npy file, as returned by {@link readNpyHeader}. */
 export interface NpyHeader {
@@ -70,6 +74,7 @@ function truncated(what: string, expected: number, got: number): never {
 
 /** Parse and validate the magic, version and header of a .npy file without reading its data. */
 export function readNpyHeader(input: NpyInput, opts: ReadOptions = {}): NpyHeader {
+  checkOptions('readNpyHeader', opts, READ_KEYS)
   const bytes = asBytes(input)
   const maxHeaderSize = opts.maxHeaderSize ?? MAX_HEADER_SIZE
   const head = bytes.subarray(0, MAGIC_PREFIX.length)
@@ -135,6 +140,7 @@ export function byteswapInPlace(bytes: Uint8Array, itemsize: number): void {
  * Bool data is kept byte-for-byte, as NumPy keeps it. Strides are those of `np.load` from memory.
  */
 export function fromNpy(input: NpyInput, opts: ReadOptions = {}): NDArray {
+  checkOptions('fromNpy', opts, READ_KEYS)
   const bytes = asBytes(input)
   const h = readNpyHeader(bytes, opts)
   const itemsize = DTYPES[h.dtype].itemsize

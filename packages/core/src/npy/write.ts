@@ -10,6 +10,7 @@ import { DTypeError } from '../errors.js'
 import { forEachOffset } from '../iterate.js'
 import { NDArray } from '../ndarray.js'
 import { NpyFormatError } from './errors.js'
+import { checkOptions } from '../check-options.js'
 import { byteswapInPlace } from './read.js'
 import {
   ARRAY_ALIGN, GROWTH_AXIS_MAX_DIGITS, HOST_LITTLE_ENDIAN, MAGIC_LEN, MAGIC_PREFIX, lengthFieldSize, pyStrRepr,
@@ -25,6 +26,9 @@ export interface WriteOptions {
    */
   version?: NpyVersion
 }
+
+/** The keys of {@link WriteOptions}. */
+export const WRITE_KEYS = ['version'] as const
 
 /** The header dict text NumPy writes, growth room included (before padding). */
 export function headerText(descr: string, fortranOrder: boolean, shape: readonly number[]): string {
@@ -86,6 +90,7 @@ export function npyHeaderBytes(descr: string, fortranOrder: boolean, shape: read
 
 /** Serialize an array to .npy bytes, byte-identical to NumPy's `np.save` of the same array. */
 export function toNpy(a: NDArray, opts: WriteOptions = {}): Uint8Array {
+  checkOptions('toNpy', opts, WRITE_KEYS)
   if (!(a instanceof NDArray)) throw new DTypeError(`toNpy: expected an NDArray, got ${a === null ? 'null' : typeof a}`)
   const version = opts.version
   if (version !== undefined && version !== 1 && version !== 2 && version !== 3) {

@@ -13,6 +13,7 @@ import { DTypeError, OverlapError, ShapeError, ValueError } from '../errors.js'
 import { broadcastShapeOf } from '../shape.js'
 import { all } from './reductions.js'
 import { prepareUfunc, type Operand, type RoundOptions, type UfuncOptions } from './ufunc.js'
+import { checkOptions } from '../check-options.js'
 
 function run(op: string, inputs: readonly (Operand | null)[], opts?: UfuncOptions): NDArray {
   const p = prepareUfunc(op, inputs, opts)
@@ -784,6 +785,8 @@ export interface ArrayEqualOptions {
   equalNan?: boolean
 }
 
+const ISCLOSE_KEYS = ['rtol', 'atol', 'equalNan'] as const
+
 const isFloatArray = (x: Operand): boolean => x instanceof NDArrayClass && (x.dtype === 'float32' || x.dtype === 'float64')
 
 /**
@@ -797,6 +800,7 @@ const isFloatArray = (x: Operand): boolean => x instanceof NDArrayClass && (x.dt
  * @throws {@link ShapeError} when a and b do not broadcast
  */
 export function isclose(a: Operand, b: Operand, opts: IscloseOptions = {}): NDArray {
+  checkOptions('isclose', opts, ISCLOSE_KEYS)
   const rtol = opts.rtol ?? 1e-5
   const atol = opts.atol ?? 1e-8
   let x: Operand = a
@@ -830,6 +834,7 @@ export function isclose(a: Operand, b: Operand, opts: IscloseOptions = {}): NDAr
  * @throws {@link ShapeError} when a and b do not broadcast
  */
 export function allclose(a: Operand, b: Operand, opts: IscloseOptions = {}): boolean {
+  checkOptions('allclose', opts, ISCLOSE_KEYS)
   return all(isclose(a, b, opts))
 }
 
@@ -845,6 +850,7 @@ const shapeOfOperand = (x: Operand): readonly number[] => (x instanceof NDArrayC
  * @throws never for shapes or dtypes; only for invalid operands ({@link DTypeError})
  */
 export function arrayEqual(a1: Operand, a2: Operand, opts: ArrayEqualOptions = {}): boolean {
+  checkOptions('arrayEqual', opts, ['equalNan'])
   const s1 = shapeOfOperand(a1)
   const s2 = shapeOfOperand(a2)
   if (s1.length !== s2.length || s1.some((n, i) => n !== s2[i])) return false

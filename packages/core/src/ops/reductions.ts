@@ -22,6 +22,7 @@ import { NDArray } from '../ndarray.js'
 import { fromStored } from '../scalar.js'
 import { normalizeAxes, normalizeAxis } from '../shape.js'
 import { mayShareMemory } from '../overlap/index.js'
+import { checkOptions } from '../check-options.js'
 
 /** The reductions, by name. */
 export type ReductionName = 'sum' | 'prod' | 'min' | 'max' | 'mean' | 'var' | 'std' | 'argmin' | 'argmax' | 'any' | 'all'
@@ -97,7 +98,7 @@ const SUM_VS_ADD = 0.25
  * Sum of the elements over the given axes (NumPy's `sum`). Float sums follow NumPy's pairwise summation, bit for bit; integer and bool sums accumulate in int64/uint64 (bigint results).
  *
  * @param a - the input
- * @param opts - axis (default: all), keepdims, dtype, out, ddof as NumPy's keyword arguments
+ * @param opts - axis (default: all), keepdims, dtype (the accumulator), out, as NumPy's keyword arguments
  * @returns a JS scalar when every axis is reduced and neither keepdims nor out is given, else an NDArray
  */
 export function sum(a: NDArray, opts?: ScalarReduceOptions): number | bigint
@@ -111,7 +112,7 @@ export function sum(a: NDArray, opts?: ReduceOptions): NDArray | number | bigint
  * Product of the elements over the given axes (NumPy's `prod`); integer and bool products accumulate in int64/uint64 (bigint results), wrapping as NumPy's do.
  *
  * @param a - the input
- * @param opts - axis (default: all), keepdims, dtype, out, ddof as NumPy's keyword arguments
+ * @param opts - axis (default: all), keepdims, dtype (the accumulator), out, as NumPy's keyword arguments
  * @returns a JS scalar when every axis is reduced and neither keepdims nor out is given, else an NDArray
  */
 export function prod(a: NDArray, opts?: ScalarReduceOptions): number | bigint
@@ -125,7 +126,7 @@ export function prod(a: NDArray, opts?: ReduceOptions): NDArray | number | bigin
  * Minimum over the given axes (NumPy's `min`); NaN propagates. An empty reduction throws {@link ValueError} (no identity).
  *
  * @param a - the input
- * @param opts - axis (default: all), keepdims, dtype, out, ddof as NumPy's keyword arguments
+ * @param opts - axis (default: all), keepdims, out, as NumPy's keyword arguments
  * @returns a JS scalar when every axis is reduced and neither keepdims nor out is given, else an NDArray
  */
 export function min(a: NDArray, opts?: ScalarReduceOptions): Scalar
@@ -139,7 +140,7 @@ export function min(a: NDArray, opts?: ReduceOptions): NDArray | Scalar { return
  * Maximum over the given axes (NumPy's `max`); NaN propagates. An empty reduction throws {@link ValueError} (no identity).
  *
  * @param a - the input
- * @param opts - axis (default: all), keepdims, dtype, out, ddof as NumPy's keyword arguments
+ * @param opts - axis (default: all), keepdims, out, as NumPy's keyword arguments
  * @returns a JS scalar when every axis is reduced and neither keepdims nor out is given, else an NDArray
  */
 export function max(a: NDArray, opts?: ScalarReduceOptions): Scalar
@@ -153,7 +154,7 @@ export function max(a: NDArray, opts?: ReduceOptions): NDArray | Scalar { return
  * Arithmetic mean over the given axes (NumPy's `mean`): integers average in float64, float32 stays float32, with NumPy's pairwise sums.
  *
  * @param a - the input
- * @param opts - axis (default: all), keepdims, dtype, out, ddof as NumPy's keyword arguments
+ * @param opts - axis (default: all), keepdims, dtype (the accumulator), out, as NumPy's keyword arguments
  * @returns a JS scalar when every axis is reduced and neither keepdims nor out is given, else an NDArray
  */
 export function mean(a: NDArray, opts?: ScalarReduceOptions): number
@@ -167,7 +168,7 @@ export function mean(a: NDArray, opts?: ReduceOptions): NDArray | number { retur
  * Variance over the given axes (NumPy's `var`): mean((a - mean(a))²), divided by max(n - ddof, 0) instead of n.
  *
  * @param a - the input
- * @param opts - axis (default: all), keepdims, dtype, out, ddof as NumPy's keyword arguments
+ * @param opts - axis (default: all), keepdims, dtype, out, ddof (delta degrees of freedom, default 0), as NumPy's keyword arguments
  * @returns a JS scalar when every axis is reduced and neither keepdims nor out is given, else an NDArray
  */
 function variance(a: NDArray, opts?: ScalarReduceOptions): number
@@ -183,7 +184,7 @@ export { variance as var }
  * Standard deviation over the given axes (NumPy's `std`): the square root of {@link var}, with `ddof` as there.
  *
  * @param a - the input
- * @param opts - axis (default: all), keepdims, dtype, out, ddof as NumPy's keyword arguments
+ * @param opts - axis (default: all), keepdims, dtype, out, ddof (delta degrees of freedom, default 0), as NumPy's keyword arguments
  * @returns a JS scalar when every axis is reduced and neither keepdims nor out is given, else an NDArray
  */
 export function std(a: NDArray, opts?: ScalarReduceOptions): number
@@ -197,7 +198,7 @@ export function std(a: NDArray, opts?: ReduceOptions): NDArray | number { return
  * Index of the minimum (NumPy's `argmin`) along one axis, or with no axis the flat C-order index; the first one on ties, NaN counts as the minimum.
  *
  * @param a - the input
- * @param opts - axis (default: all), keepdims, dtype, out, ddof as NumPy's keyword arguments
+ * @param opts - axis (default: all), keepdims, out (argmin/argmax: one axis or none), as NumPy's keyword arguments
  * @returns a JS scalar when every axis is reduced and neither keepdims nor out is given, else an NDArray
  */
 export function argmin(a: NDArray, opts?: ScalarReduceOptions): number
@@ -211,7 +212,7 @@ export function argmin(a: NDArray, opts?: ReduceOptions): NDArray | number { ret
  * Index of the maximum (NumPy's `argmax`) along one axis, or with no axis the flat C-order index; the first one on ties, NaN counts as the maximum.
  *
  * @param a - the input
- * @param opts - axis (default: all), keepdims, dtype, out, ddof as NumPy's keyword arguments
+ * @param opts - axis (default: all), keepdims, out (argmin/argmax: one axis or none), as NumPy's keyword arguments
  * @returns a JS scalar when every axis is reduced and neither keepdims nor out is given, else an NDArray
  */
 export function argmax(a: NDArray, opts?: ScalarReduceOptions): number
@@ -225,7 +226,7 @@ export function argmax(a: NDArray, opts?: ReduceOptions): NDArray | number { ret
  * Whether any element along the given axes is truthy (NumPy's `any`); false for an empty reduction.
  *
  * @param a - the input
- * @param opts - axis (default: all), keepdims, dtype, out, ddof as NumPy's keyword arguments
+ * @param opts - axis (default: all), keepdims, out, as NumPy's keyword arguments
  * @returns a JS scalar when every axis is reduced and neither keepdims nor out is given, else an NDArray
  */
 export function any(a: NDArray, opts?: ScalarReduceOptions): boolean
@@ -239,7 +240,7 @@ export function any(a: NDArray, opts?: ReduceOptions): NDArray | boolean { retur
  * Whether every element along the given axes is truthy (NumPy's `all`); true for an empty reduction.
  *
  * @param a - the input
- * @param opts - axis (default: all), keepdims, dtype, out, ddof as NumPy's keyword arguments
+ * @param opts - axis (default: all), keepdims, out, as NumPy's keyword arguments
  * @returns a JS scalar when every axis is reduced and neither keepdims nor out is given, else an NDArray
  */
 export function all(a: NDArray, opts?: ScalarReduceOptions): boolean
@@ -256,6 +257,9 @@ export function reduce(op: ReductionName | string, a: NDArray, opts: ReduceOptio
 }
 
 // ------------------------------------------------------------------------------------------------ prepare
+
+const REDUCE_KEYS = ['axis', 'keepdims', 'dtype', 'out'] as const
+const VAR_KEYS = [...REDUCE_KEYS, 'ddof'] as const
 
 interface Core {
   op: ReduceOp
@@ -285,6 +289,8 @@ export function prepareReduction(op: ReductionName | string, a: NDArray, opts: R
     throw new ValueError(`unknown reduction ${JSON.stringify(op)}; expected one of ${REDUCTION_NAMES.join(', ')}`)
   }
   const name = op as ReductionName
+  // dtype is read by every reduction (the ones without it refuse it); ddof only by var/std
+  checkOptions(name, opts, name === 'var' || name === 'std' ? VAR_KEYS : REDUCE_KEYS)
   if (!(a instanceof NDArray)) throw new DTypeError(`${name}: the input must be an NDArray, got ${typeof a}`)
   const keepdims = opts.keepdims === true
   const axisGiven = opts.axis !== undefined && opts.axis !== null

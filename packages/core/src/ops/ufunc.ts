@@ -39,6 +39,7 @@ import {
 } from './promotion.js'
 import { sameMemory } from '../memory/arena.js'
 import { powerOfTen } from '../kernels/scalar-math.js'
+import { checkOptions } from '../check-options.js'
 
 /** An input of an elementwise operation: an array, or a JS scalar that promotes weakly, as a Python scalar does in NumPy (NEP 50). */
 export type Operand = NDArray | Scalar
@@ -77,6 +78,9 @@ export interface PreparedUfunc {
   /** Write-backs (into `out` from a temporary); call once after the whole job has run. */
   finish(): void
 }
+
+const UFUNC_KEYS = ['out', 'overlap', 'dtype', 'where'] as const
+const ROUND_KEYS = [...UFUNC_KEYS, 'decimals'] as const
 
 /** Solver budget of the overlap checks (see the module comment). */
 export const OVERLAP_MAX_WORK = 4096
@@ -552,12 +556,13 @@ export function prepareUfunc(op: string, inputs: readonly (Operand | null)[], op
   const spec = INTERNAL_OPS.has(op) ? undefined : SPECS[op]
   if (spec === undefined) throw new ValueError(`unknown elementwise operation '${op}'; expected one of ${UFUNC_NAMES.join(', ')}`)
   if (inputs.length !== spec.nin) throw new ValueError(`${op} takes ${spec.nin} input${spec.nin === 1 ? '' : 's'}, got ${inputs.length}`)
+  // round and where read dtype only to refuse it with their own message
+  checkOptions(op, opts, op === 'round' ? ROUND_KEYS : UFUNC_KEYS)
   const overlapMode = opts.overlap ?? 'error'
   if (overlapMode !== 'error' && overlapMode !== 'copy') throw new ValueError(`${op}: overlap must be 'error' or 'copy', got ${JSON.stringify(overlapMode)}`)
   let out = opts.out
   if (out !== undefined && !isArray(out)) throw new DTypeError(`${op}: out must be an NDArray`)
   const dtOpt = opts.dtype === undefined ? undefined : lookupDType(opts.dtype).name
-  if (op !== 'round' && opts.decimals !== undefined) throw new ValueError(`${op}: unknown option 'decimals' (only round takes it)`)
   const mask = whereMask(op, opts.where)
 
   let ins: (Operand | null)[] = inputs as (Operand | null)[]

@@ -14,6 +14,7 @@ import {
 } from './byte-view.js'
 import { numTerms, reserveTerms, solveBig, solveNumber } from './diophantine.js'
 import { checkMaxWork } from './max-work.js'
+import { checkOptions } from '../check-options.js'
 import { decideOutcome } from './shares-memory.js'
 import { type BigTerm, sortTermsBig, sortTermsNumber } from './terms.js'
 
@@ -130,6 +131,7 @@ export function internalOverlapOutcome(a: DescriptorLike, maxWork = -1): Overlap
  * Throws TooHardError / OverflowError / ValueError like sharesMemory.
  */
 export function hasInternalOverlap(a: DescriptorLike, opts?: { maxWork?: number }): boolean {
+  checkOptions('hasInternalOverlap', opts, ['maxWork'])
   const maxWork = opts?.maxWork ?? -1
   checkMaxWork(maxWork)
   return decideOutcome(internalOverlapOutcome(a, maxWork), maxWork, 'internal overlap', () => describeView(toByteView(a)))

@@ -15,6 +15,7 @@ import {
 } from './byte-view.js'
 import { numTerms, reserveTerms, solveBig, solveNumber } from './diophantine.js'
 import { checkMaxWork } from './max-work.js'
+import { checkOptions } from '../check-options.js'
 import { type BigTerm, simplifyTermsBig, simplifyTermsNumber } from './terms.js'
 import { OverflowError, TooHardError } from '../errors.js'
 import { sameMemory } from '../memory/arena.js'
@@ -200,6 +201,7 @@ function decide(outcome: OverlapOutcome, maxWork: number, what: string, views: (
  * maxWork that is not an integer ≥ −2.
  */
 export function sharesMemory(a: DescriptorLike, b: DescriptorLike, opts?: { maxWork?: number }): boolean {
+  checkOptions('sharesMemory', opts, ['maxWork'])
   const maxWork = opts?.maxWork ?? -1
   checkMaxWork(maxWork)
   const outcome = overlapOutcome(a, b, maxWork)
@@ -211,6 +213,7 @@ export function sharesMemory(a: DescriptorLike, b: DescriptorLike, opts?: { maxW
  * With opts.maxWork it runs the solver, and "don't know" (too-hard, overflow) counts as true.
  */
 export function mayShareMemory(a: DescriptorLike, b: DescriptorLike, opts?: { maxWork?: number }): boolean {
+  checkOptions('mayShareMemory', opts, ['maxWork'])
   const maxWork = opts?.maxWork ?? 0
   checkMaxWork(maxWork)
   return overlapOutcome(a, b, maxWork) !== 'no'

@@ -2,6 +2,7 @@
  * np.bincount: occurrences (or summed weights) of each non-negative integer.
  */
 import { DTypeError, ValueError } from '../../errors.js'
+import { checkOptions } from '../../check-options.js'
 import type { NDArray } from '../../ndarray.js'
 import { asArray, flatAs, flatStored, fresh, int64Array, shapeStr, type SearchInput } from './sort-util.js'
 
@@ -30,6 +31,7 @@ function oneD(x: NDArray, what: string): void {
  *   or non-integer minlength.
  */
 export function bincount(x: NDArray | SearchInput, opts: BincountOptions = {}): NDArray {
+  checkOptions('bincount', opts, ['weights', 'minlength'])
   const a = asArray(x, 'bincount: x')
   oneD(a, 'x')
   if (a.dtypeInfo.kind === 'f') throw new DTypeError(`bincount: x: Cannot cast array data from dtype('${a.dtype}') to dtype('int64') according to the rule 'safe'`)

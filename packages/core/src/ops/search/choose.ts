@@ -3,6 +3,7 @@
  */
 import { type DTypeName, type Scalar } from '../../dtype.js'
 import { DTypeError, ValueError } from '../../errors.js'
+import { checkOptions } from '../../check-options.js'
 import { forEachOffset } from '../../iterate.js'
 import { NDArray } from '../../ndarray.js'
 import { broadcastShapeOf, broadcastStrides } from '../../shape.js'
@@ -58,6 +59,7 @@ function scalarArray(v: Scalar, dt: DTypeName, what: string): NDArray {
  *   ReadOnlyError for a read-only `out`.
  */
 export function choose(a: NDArray | SearchInput, choices: readonly (NDArray | Scalar)[] | NDArray, opts: ChooseOptions = {}): NDArray {
+  checkOptions('choose', opts, ['mode', 'out'])
   const mode = opts.mode ?? 'raise'
   if (mode !== 'raise' && mode !== 'wrap' && mode !== 'clip') {
     throw new ValueError(`choose: clipmode must be one of 'clip', 'raise', or 'wrap' (got ${JSON.stringify(mode)})`)
@@ -110,6 +112,7 @@ export function choose(a: NDArray | SearchInput, choices: readonly (NDArray | Sc
  *   condition ("invalid entry i in condlist: should be boolean ndarray"); ShapeError when shapes do not broadcast.
  */
 export function select(condlist: readonly (NDArray | SearchInput)[], choicelist: readonly (NDArray | Scalar)[], opts: SelectOptions = {}): NDArray {
+  checkOptions('select', opts, ['default'])
   if (condlist.length !== choicelist.length) {
     throw new ValueError(`select: list of cases must be same length as list of conditions (${choicelist.length} choices, ${condlist.length} conditions)`)
   }

@@ -5,6 +5,7 @@
  */
 import { DTYPES, type DTypeName, type TypedArray } from '../../dtype.js'
 import { DTypeError, ValueError } from '../../errors.js'
+import { checkOptions } from '../../check-options.js'
 import { NDArray } from '../../ndarray.js'
 import { sum } from '../reductions.js'
 import { resultType } from '../promotion.js'
@@ -125,6 +126,7 @@ function accumulate(acc: Stored, add: number, nt: DTypeName): Stored {
  *   DTypeError for a non-integer `bins` count or bool weights with explicit edges.
  */
 export function histogram(a: NDArray | SearchInput, opts: HistogramOptions = {}): HistogramResult {
+  checkOptions('histogram', opts, ['bins', 'range', 'density', 'weights'])
   let x = asArray(a, 'histogram: a')
   if (x.dtype === 'bool') x = x.astype('uint8')
   const dt = x.dtype

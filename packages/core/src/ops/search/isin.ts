@@ -3,6 +3,8 @@
  */
 import { DTYPES, type DTypeName } from '../../dtype.js'
 import { resultType } from '../promotion.js'
+import { ValueError } from '../../errors.js'
+import { checkOptions } from '../../check-options.js'
 import { asArray, flatAs, flatStored, fresh, type SearchInput, type Stored } from './sort-util.js'
 import type { NDArray } from '../../ndarray.js'
 
@@ -31,6 +33,11 @@ const intLike = (dt: DTypeName): boolean => DTYPES[dt].kind !== 'f'
  * @returns a new bool array with element's shape.
  */
 export function isin(element: NDArray | SearchInput, testElements: NDArray | SearchInput, opts: IsinOptions = {}): NDArray {
+  checkOptions('isin', opts, ['invert', 'assumeUnique'])
+  // assumeUnique only picks NumPy's algorithm, so it is only validated here
+  if (opts.assumeUnique !== undefined && typeof opts.assumeUnique !== 'boolean') {
+    throw new ValueError(`isin: assumeUnique must be a boolean, got ${String(opts.assumeUnique)}`)
+  }
   const e = asArray(element, 'isin: element')
   const t = asArray(testElements, 'isin: testElements')
   const invert = opts.invert === true

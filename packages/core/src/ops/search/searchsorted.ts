@@ -4,6 +4,7 @@
  */
 import { type Scalar } from '../../dtype.js'
 import { DTypeError, ValueError } from '../../errors.js'
+import { checkOptions } from '../../check-options.js'
 import { NDArray } from '../../ndarray.js'
 import { resultType } from '../promotion.js'
 import { asArray, flatAs, flatStored, fresh, lessThan, shapeStr, writeIndices, type SearchInput, type Stored } from './sort-util.js'
@@ -36,6 +37,7 @@ export function searchsorted(a: NDArray | SearchInput, v: NDArray | readonly Sea
 /** `searchsorted` with values known only at run time. */
 export function searchsorted(a: NDArray | SearchInput, v: NDArray | SearchInput, opts?: SearchSortedOptions): NDArray | number
 export function searchsorted(a: NDArray | SearchInput, v: NDArray | SearchInput, opts: SearchSortedOptions = {}): NDArray | number {
+  checkOptions('searchsorted', opts, ['side', 'sorter'])
   const side = opts.side ?? 'left'
   if (side !== 'left' && side !== 'right') throw new ValueError(`searchsorted: search side must be 'left' or 'right' (got ${JSON.stringify(side)})`)
   const arr = asArray(a, 'searchsorted: a')

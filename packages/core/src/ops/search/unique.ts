@@ -2,6 +2,7 @@
  * np.unique: the sorted distinct values (or rows along an axis) of an array, with NumPy 2's optional outputs.
  */
 import { ValueError } from '../../errors.js'
+import { checkOptions } from '../../check-options.js'
 import type { NDArray } from '../../ndarray.js'
 import type { TypedArray } from '../../dtype.js'
 import { normalizeAxis } from '../../shape.js'
@@ -69,6 +70,7 @@ export function unique(a: NDArray | SearchInput, opts?: UniqueOptions & { return
 /** `unique` with extra outputs requested: a {@link UniqueResult}. */
 export function unique(a: NDArray | SearchInput, opts: UniqueOptions): UniqueResult | NDArray
 export function unique(a: NDArray | SearchInput, opts: UniqueOptions = {}): UniqueResult | NDArray {
+  checkOptions('unique', opts, ['returnIndex', 'returnInverse', 'returnCounts', 'axis', 'equalNan'])
   const x = asArray(a, 'unique: a')
   const wantExtra = opts.returnIndex === true || opts.returnInverse === true || opts.returnCounts === true
   const equalNan = opts.equalNan ?? true

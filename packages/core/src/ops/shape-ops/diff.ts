@@ -9,6 +9,7 @@ import { normalizeAxis } from '../../shape.js'
 import { notEqual, subtract } from '../elementwise.js'
 import { asArray, fmtShape, sliceAxis, type ArrayInput } from './common.js'
 import { concatenateAs } from './join.js'
+import { checkOptions } from '../../check-options.js'
 
 /** Options of {@link diff}. */
 export interface DiffOptions {
@@ -42,6 +43,7 @@ function edgeValues(v: ArrayInput, a: NDArray, axis: number, what: string): NDAr
  * @throws {@link ShapeError} when `prepend` / `append` do not fit the array.
  */
 export function diff(a: ArrayInput, opts: DiffOptions = {}): NDArray {
+  checkOptions('diff', opts, ['n', 'axis', 'prepend', 'append'])
   const n = opts.n ?? 1
   if (typeof n !== 'number' || !Number.isInteger(n)) throw new DTypeError(`diff: n must be an integer, got ${String(n)}`)
   if (n === 0) return asArray(a, 'diff', 'a')

@@ -16,6 +16,7 @@ import { canCast, resultTypeOf, type Casting } from '../promotion.js'
 import { OVERLAP_MAX_WORK } from '../ufunc.js'
 import { ALL, asArray, copyDisjoint, dtypeRepr, fmtShape, prependOnes, type ArrayInput } from './common.js'
 import { atleastNd } from './atleast.js'
+import { checkOptions } from '../../check-options.js'
 
 /** Options of {@link concatenate}. */
 export interface ConcatenateOptions {
@@ -49,6 +50,9 @@ export interface HVStackOptions {
   casting?: Casting
 }
 
+const JOIN_KEYS = ['axis', 'out', 'dtype', 'casting'] as const
+const HV_KEYS = ['dtype', 'casting'] as const
+
 const CASTINGS: readonly Casting[] = ['no', 'equiv', 'safe', 'same_kind', 'unsafe']
 
 interface JoinRequest {
@@ -61,7 +65,7 @@ interface JoinRequest {
 }
 
 /** Option checks NumPy makes while parsing the arguments, before looking at the arrays. */
-function checkOptions(op: string, out: unknown, dt: unknown, casting: unknown): Casting {
+function checkJoinOptions(op: string, out: unknown, dt: unknown, casting: unknown): Casting {
   if (out !== undefined && dt !== undefined) {
     throw new ValueError(`${op}: takes \`out\` or \`dtype\`, but both were provided (out has dtype ${(out as NDArray).dtype}, dtype is ${String(dt)})`)
   }
@@ -156,7 +160,7 @@ function checkOut(op: string, out: NDArray, arrays: readonly NDArray[]): void {
 /** The shared implementation of concatenate and the functions built on it. */
 function join(req: JoinRequest): NDArray {
   const { op, arrays } = req
-  const casting = checkOptions(op, req.out, req.dtype, req.casting)
+  const casting = checkJoinOptions(op, req.out, req.dtype, req.casting)
   if (arrays.length === 0) throw new ValueError(`${op}: need at least one array to concatenate`)
   if (req.axis === null) return joinFlat(req, casting)
   const first = arrays[0]!
@@ -254,6 +258,7 @@ function inputs(op: string, arrays: readonly ArrayInput[] | NDArray): NDArray[] 
  * @throws {@link OverlapError} when `out` shares memory with an input or with itself; nothing is written.
  */
 export function concatenate(arrays: readonly ArrayInput[] | NDArray, opts: ConcatenateOptions = {}): NDArray {
+  checkOptions('concatenate', opts, JOIN_KEYS)
   const axis = opts.axis === undefined ? 0 : opts.axis
   return join({ op: 'concatenate', arrays: inputs('concatenate', arrays), axis, out: opts.out, dtype: opts.dtype, casting: opts.casting })
 }
@@ -270,6 +275,7 @@ export function concatenate(arrays: readonly ArrayInput[] | NDArray, opts: Conca
  * @throws {@link OverlapError} when `out` shares memory with an input; nothing is written.
  */
 export function stack(arrays: readonly ArrayInput[] | NDArray, opts: StackOptions = {}): NDArray {
+  checkOptions('stack', opts, JOIN_KEYS)
   const arrs = inputs('stack', arrays)
   if (arrs.length === 0) throw new ValueError('stack: need at least one array to stack')
   const shape0 = arrs[0]!.shape
@@ -294,6 +300,7 @@ export function stack(arrays: readonly ArrayInput[] | NDArray, opts: StackOption
  * @throws {@link DTypeError} when an input cannot be cast under `casting`.
  */
 export function hstack(tup: readonly ArrayInput[] | NDArray, opts: HVStackOptions = {}): NDArray {
+  checkOptions('hstack', opts, HV_KEYS)
   const arrs = inputs('hstack', tup).map((a) => atleastNd(a, 1))
   const axis = arrs.length > 0 && arrs[0]!.ndim === 1 ? 0 : 1
   return join({ op: 'hstack', arrays: arrs, axis, dtype: opts.dtype, casting: opts.casting })
@@ -308,6 +315,7 @@ export function hstack(tup: readonly ArrayInput[] | NDArray, opts: HVStackOption
  * @throws {@link DTypeError} when an input cannot be cast under `casting`.
  */
 export function vstack(tup: readonly ArrayInput[] | NDArray, opts: HVStackOptions = {}): NDArray {
+  checkOptions('vstack', opts, HV_KEYS)
   const arrs = inputs('vstack', tup).map((a) => atleastNd(a, 2))
   return join({ op: 'vstack', arrays: arrs, axis: 0, dtype: opts.dtype, casting: opts.casting })
 }

@@ -10,6 +10,7 @@ import { ValueError } from '../../errors.js'
 import { NDArray } from '../../ndarray.js'
 import { broadcastArrays } from '../../views.js'
 import { asArray, type ArrayInput } from './common.js'
+import { checkOptions } from '../../check-options.js'
 
 /** Options of {@link meshgrid}, given as the last argument. */
 export interface MeshgridOptions {
@@ -38,6 +39,7 @@ export function meshgrid(...args: [...xi: ArrayInput[], opts: MeshgridOptions] |
   const last = args[args.length - 1]
   const opts: MeshgridOptions = args.length > 0 && isOptions(last) ? last : {}
   const xi = (opts === last ? args.slice(0, -1) : args) as ArrayInput[]
+  checkOptions('meshgrid', opts, ['indexing', 'sparse', 'copy'])
   const indexing = opts.indexing ?? 'xy'
   if (indexing !== 'xy' && indexing !== 'ij') throw new ValueError(`meshgrid: Valid values for \`indexing\` are 'xy' and 'ij', got ${JSON.stringify(indexing)}`)
   const nd = xi.length

@@ -7,6 +7,7 @@
  * full, so pad widths larger than the axis work as NumPy's iterative padding does.
  */
 import type { DTypeName, Scalar } from '../../dtype.js'
+import { checkOptions } from '../../check-options.js'
 import { AxisError, DTypeError, ShapeError, ValueError, type OverflowError } from '../../errors.js'
 import { NDArray } from '../../ndarray.js'
 import { copyInto } from '../../kernels/copy.js'
@@ -249,6 +250,7 @@ function padWrap(roi: NDArray, axis: number, l: number, r: number, n: number): v
  * @throws {@link OverflowError} when a constant value does not fit the integer dtype.
  */
 export function pad(a: ArrayInput, padWidth: PadWidth, opts: PadOptions = {}): NDArray {
+  checkOptions('pad', opts, ['mode', 'constantValues'])
   const arr = asArray(a, 'pad', 'array')
   const nd = arr.ndim
   const pairs = padPairs(padWidth, nd)

@@ -4,6 +4,7 @@
  * reshapes it back, so the result is a C-ordered view of a fresh hidden array (flags.ownData false), as NumPy's.
  */
 import { ShapeError, ValueError, type AxisError } from '../../errors.js'
+import { checkOptions } from '../../check-options.js'
 import { NDArray } from '../../ndarray.js'
 import { normalizeAxis } from '../../shape.js'
 import { asArray, copyDisjoint, pyMod, type ArrayInput } from './common.js'
@@ -33,6 +34,7 @@ function shiftValue(v: number | bigint): number {
  * @throws {@link ShapeError} when `shift` and `axis` are sequences of different lengths.
  */
 export function roll(a: ArrayInput, shift: Shift, opts: RollOptions = {}): NDArray {
+  checkOptions('roll', opts, ['axis'])
   const arr = asArray(a, 'roll', 'a')
   const axis = opts.axis
   if (axis === undefined || axis === null) return rollAxes(arr.ravel(), shift, 0).reshape(arr.shape)

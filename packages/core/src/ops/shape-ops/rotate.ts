@@ -3,6 +3,7 @@
  * copies, as NumPy's.
  */
 import { ValueError } from '../../errors.js'
+import { checkOptions } from '../../check-options.js'
 import type { NDArray } from '../../ndarray.js'
 import { ALL, asArray, fmtShape, pyMod, type ArrayInput } from './common.js'
 
@@ -47,6 +48,7 @@ export function flipud(m: ArrayInput): NDArray {
  *   the number of dimensions, as NumPy checks), or is out of range.
  */
 export function rot90(m: ArrayInput, opts: Rot90Options = {}): NDArray {
+  checkOptions('rot90', opts, ['k', 'axes'])
   const axes = [...(opts.axes ?? [0, 1])]
   if (axes.length !== 2) throw new ValueError(`rot90: len(axes) must be 2, got axes (${axes.join(', ')})`)
   const a = asArray(m, 'rot90', 'm')

@@ -4,6 +4,7 @@
  * as a NumPy empty slice does.
  */
 import { AxisError, DTypeError, ValueError } from '../../errors.js'
+import { checkOptions } from '../../check-options.js'
 import { NDArray } from '../../ndarray.js'
 import { asArray, fmtShape, sliceAxis, toInt, type ArrayInput } from './common.js'
 
@@ -80,6 +81,7 @@ function splitPieces(op: string, a: NDArray, plan: Plan, axis: number): NDArray[
  * @throws {@link DTypeError} for non-integer indices.
  */
 export function arraySplit(a: ArrayInput, indicesOrSections: IndicesOrSections, opts: SplitOptions = {}): NDArray[] {
+  checkOptions('arraySplit', opts, ['axis'])
   const arr = asArray(a, 'arraySplit', 'a')
   return splitPieces('arraySplit', arr, planOf('arraySplit', indicesOrSections), opts.axis ?? 0)
 }
@@ -109,6 +111,7 @@ function splitAs(op: string, arr: NDArray, ios: IndicesOrSections, axis: number)
  * @throws {@link DTypeError} for non-integer indices.
  */
 export function split(a: ArrayInput, indicesOrSections: IndicesOrSections, opts: SplitOptions = {}): NDArray[] {
+  checkOptions('split', opts, ['axis'])
   return splitAs('split', asArray(a, 'split', 'a'), indicesOrSections, opts.axis ?? 0)
 }
 

@@ -7,6 +7,7 @@
  * when every repetition is 1, and a view of the input itself when the input is empty; repeat returns a new array.
  */
 import { DTypeError, ShapeError, ValueError, type AxisError } from '../../errors.js'
+import { checkOptions } from '../../check-options.js'
 import { NDArray } from '../../ndarray.js'
 import { take } from '../../selection.js'
 import { normalizeAxis } from '../../shape.js'
@@ -110,6 +111,7 @@ function count(v: number | bigint | boolean, what: string): number {
  * @throws {@link DTypeError} for an NDArray of counts that does not safely cast to int64 (floats, uint64).
  */
 export function repeat(a: ArrayInput, repeats: Repeats, opts: RepeatOptions = {}): NDArray {
+  checkOptions('repeat', opts, ['axis'])
   const arr = asArray(a, 'repeat', 'a')
   const { counts, broadcast } = repeatCounts(repeats)
   let src: NDArray
