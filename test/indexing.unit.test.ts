@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   DTypeError, IndexError, Indexer, NDArray, OverflowError, ReadOnlyError, ShapeError, ValueError, arange, array,
-  broadcastTo, getItem, place, put, putAlongAxis, putmask, setItem, sharesMemory, takeAlongAxis, zeros,
+  broadcastTo, getItem, place, put, putAlongAxis, putmask, setItem, sharesMemory, takeAlongAxis, zeros, random, greater,
 } from '@strided/core'
 
 const grid = (): NDArray => arange(24, { dtype: 'int32' }).reshape(2, 3, 4)
@@ -255,5 +255,26 @@ describe('function forms', () => {
     expect(thrown(() => takeAlongAxis(a, array([0.5]), { axis: null }))).toBeInstanceOf(IndexError)
     expect(thrown(() => takeAlongAxis(a, array([0], { dtype: 'int32' }), { axis: 1 })).message).toBe('`indices` and `arr` must have the same number of dimensions')
     expect(thrown(() => putAlongAxis(a.T, array([0], { dtype: 'int32' }), 1, { axis: null }))).toBeInstanceOf(ReadOnlyError)
+  })
+})
+
+describe('the dense-mask fast path (a mask over every axis of a C-ordered array)', () => {
+  it('reads and writes what the general path does on a strided copy of the same array', () => {
+    const a = random.uniform([37, 29], { seed: 7 })
+    const mask = greater(a, 0.5)
+    const strided = a.T.copy().T // same values, F-ordered: the general path
+    expect(a.flags.cContiguous && !strided.flags.cContiguous).toBe(true)
+    expect(a.slice(mask).toArray()).toEqual(strided.slice(mask).toArray())
+    const v = random.uniform([mask.toFlatArray().filter(Boolean).length], { seed: 8 })
+    const b = a.copy(), c = strided.copy('F')
+    b.at(mask).set(v); c.at(mask).set(v)
+    expect(b.toArray()).toEqual(c.toArray())
+    b.at(mask).set(-1); c.at(mask).set(-1)
+    expect(b.toArray()).toEqual(c.toArray())
+    // a view with an offset (a C-contiguous block inside a larger array)
+    const big = random.uniform([10, 37, 29], { seed: 9 })
+    const inner = big.slice(3)
+    expect(inner.offset).toBeGreaterThan(0)
+    expect(inner.slice(mask).toArray()).toEqual(inner.T.copy().T.slice(mask).toArray())
   })
 })

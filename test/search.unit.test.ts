@@ -7,6 +7,7 @@ import {
   AxisError, DTypeError, IndexError, NDArray, ReadOnlyError, ShapeError, ValueError, arange, argwhere, array, bincount,
   broadcastTo, choose, extract, flatnonzero, histogram, isin, nonzero, searchsorted, select, unique, zeros,
 } from '@strided/core'
+import * as S from '@strided/core'
 
 const list = (a: NDArray): unknown => a.tolist()
 
@@ -197,5 +198,17 @@ describe('histogram', () => {
     throwsWith(() => histogram(array([1]), { bins: zeros([2, 2]) }), ValueError, /1d/)
     throwsWith(() => histogram(array([1, 2]), { weights: array([1]) }), ValueError, /same shape/)
     throwsWith(() => histogram(array([1, 1 + 2 ** -52]), { bins: 10 }), ValueError, /Too many bins/)
+  })
+})
+
+describe('where(cond): the one-argument form', () => {
+  it('is nonzero(cond), and x without y is a ValueError', () => {
+    const c = S.array([[true, false, true], [false, true, false]])
+    const got = S.where(c)
+    expect(got.map((g) => g.toArray())).toEqual(S.nonzero(c).map((g) => g.toArray()))
+    expect(got.map((g) => g.toArray())).toEqual([[0n, 0n, 1n], [0n, 2n, 1n]])
+    expect(() => (S.where as (...a: unknown[]) => unknown)(c, 1)).toThrow('where: either both or neither of x and y should be given')
+    expect(() => S.where(S.array(true))).toThrow(S.ValueError)
+    expect(S.where(c, 1, 0).toArray()).toEqual([[1, 0, 1], [0, 1, 0]])
   })
 })

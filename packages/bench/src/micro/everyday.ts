@@ -6,7 +6,10 @@
  * float64: concatenate two 4000×4000 arrays along axis 0 and axis 1; on n = 1e7, a boolean-mask read `a[mask]` and
  * write `a[mask] = 0` (mask = a > 0.5, half the elements), `unique` of 1e7 values drawn from 1e5 distinct ones,
  * `histogram(a, bins=100)` and `searchsorted` of 1e6 random keys into arange(1e7) / 1e7. NumPy runs in a python3
- * subprocess on the same sizes; strided runs its public sync API on this thread after a warm-up. Reported: medians
+ * subprocess on the same sizes; strided runs its public sync API on this thread after a warm-up. A fresh 256 MB
+ * result is mostly page faults here (first touch of 128 MB: ~0.35 s for NumPy and strided alike): NumPy's allocator
+ * hands the previous iteration's pages back at once, strided's arena only after a garbage collection, so the out=
+ * rows show the copy itself. Reported: medians
  * of REPS runs, and NumPy_ms / strided_ms (≥ 1: strided is faster). An op strided lacks is reported as missing.
  */
 import { spawnSync } from 'node:child_process'
@@ -35,6 +38,9 @@ keys = rng.random(1_000_000); s = np.arange(${N}) / ${N}
 r = {}
 r['concat0'] = med(lambda: np.concatenate([x, y], axis=0))
 r['concat1'] = med(lambda: np.concatenate([x, y], axis=1))
+o0 = np.empty((${2 * M}, ${M})); o1 = np.empty((${M}, ${2 * M}))
+r['concat0out'] = med(lambda: np.concatenate([x, y], axis=0, out=o0))
+r['concat1out'] = med(lambda: np.concatenate([x, y], axis=1, out=o1))
 r['maskRead'] = med(lambda: a[mask])
 def mask_write():
     b = a.copy(); t = time.perf_counter(); b[mask] = 0; return time.perf_counter() - t
@@ -85,6 +91,10 @@ function ours(): Record<string, number | string> {
   }
   run('concat0', 'concatenate', () => { core.concatenate([x, y], { axis: 0 }) })
   run('concat1', 'concatenate', () => { core.concatenate([x, y], { axis: 1 }) })
+  const o0 = core.zeros([2 * M, M])
+  const o1 = core.zeros([M, 2 * M])
+  run('concat0out', 'concatenate', () => { core.concatenate([x, y], { axis: 0, out: o0 }) })
+  run('concat1out', 'concatenate', () => { core.concatenate([x, y], { axis: 1, out: o1 }) })
   const at = (a as unknown as { at?: (...i: unknown[]) => { set(v: unknown): unknown } }).at
   if (at === undefined) {
     r['maskRead'] = r['maskWrite'] = 'NDArray has no advanced indexing (at)'
@@ -107,6 +117,8 @@ function ours(): Record<string, number | string> {
 const LABELS: Record<string, string> = {
   concat0: 'concatenate axis 0    2×4000² f8',
   concat1: 'concatenate axis 1    2×4000² f8',
+  concat0out: '  the same, out= axis 0',
+  concat1out: '  the same, out= axis 1',
   maskRead: 'a[mask]               n=1e7 f8',
   maskWrite: 'a[mask] = 0           n=1e7 f8',
   unique: 'unique (1e5 distinct) n=1e7 f8',

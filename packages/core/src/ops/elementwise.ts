@@ -7,6 +7,7 @@
  * them uninitialised).
  */
 import type { DTypeName } from '../dtype.js'
+import { nonzero } from './search/nonzero.js'
 import { runElementwise } from '../kernels/elementwise.js'
 import { NDArray as NDArrayClass, type NDArray } from '../ndarray.js'
 import { DTypeError, OverlapError, ShapeError, ValueError } from '../errors.js'
@@ -347,6 +348,15 @@ export function logicalNot(x: Operand, opts?: UfuncOptions): NDArray { return ru
 
 // ---- selection
 /**
+ * NumPy's one-argument `where(cond)`: the indices of cond's non-zero elements, one int64 array per axis, as
+ * {@link nonzero} gives them.
+ *
+ * @param cond - the condition (an array, or nested JS arrays)
+ * @returns one int64 index array per axis of cond
+ * @throws {@link ValueError} for a 0-d condition (NumPy 2 refuses nonzero of 0-d arrays)
+ */
+export function where(cond: Parameters<typeof nonzero>[0]): NDArray[]
+/**
  * NumPy's `where(cond, x, y)`: x where cond is true (non-zero, NaN counts as true), else y; broadcasting. The result dtype
  * is the NEP 50 promotion of x and y; like NumPy, Python-int scalars are converted C-style (wrapping) into it.
  * Accepts { out, overlap } (not in NumPy) but no dtype.
@@ -357,8 +367,11 @@ export function logicalNot(x: Operand, opts?: UfuncOptions): NDArray { return ru
  * @param opts - out, overlap
  * @returns a new array, or out
  */
-export function where(cond: Operand, x: Operand, y: Operand, opts?: Omit<UfuncOptions, 'dtype'>): NDArray {
-  return run('where', [cond, x, y], opts)
+export function where(cond: Operand, x: Operand, y: Operand, opts?: Omit<UfuncOptions, 'dtype'>): NDArray
+export function where(cond: Operand | Parameters<typeof nonzero>[0], x?: Operand, y?: Operand, opts?: Omit<UfuncOptions, 'dtype'>): NDArray | NDArray[] {
+  if (x === undefined && y === undefined && opts === undefined) return nonzero(cond as Parameters<typeof nonzero>[0])
+  if (x === undefined || y === undefined) throw new ValueError('where: either both or neither of x and y should be given')
+  return run('where', [cond as Operand, x, y], opts)
 }
 
 /**

@@ -9,7 +9,7 @@ import { IndexError } from '../../errors.js'
 import { applyBasicIndex, checkIndexItem, parseIndexExpression, type IndexItem, type ViewLayout } from '../../indexing.js'
 import { forEachOffset } from '../../iterate.js'
 import { NDArray } from '../../ndarray.js'
-import { shapeSize } from '../../shape.js'
+import { isCContiguous, shapeSize } from '../../shape.js'
 
 /** Nested JS arrays of integers (numbers or bigints) or of booleans (a boolean mask), any depth. */
 export type NestedIndexArray = readonly (number | bigint | boolean | NestedIndexArray)[]
@@ -93,7 +93,11 @@ function fromNDArray(x: NDArray, pos: number): Item {
     if (x.ndim === 0) return { t: 'bool0', v: x.data[x.offset] !== 0 }
     const m = new Uint8Array(x.size)
     const d = x.data
-    forEachOffset(x.shape, x.strides, x.offset, (o, i) => { m[i] = d[o] ? 1 : 0 })
+    if (isCContiguous(x.shape, x.strides)) {
+      // the common case, a mask computed by a comparison: one pass, no per-element callback
+      const u = d as Uint8Array
+      for (let i = 0, o = x.offset; i < m.length; i++, o++) m[i] = u[o] !== 0 ? 1 : 0
+    } else forEachOffset(x.shape, x.strides, x.offset, (o, i) => { m[i] = d[o] ? 1 : 0 })
     return { t: 'mask', shape: [...x.shape], values: m }
   }
   if (kind !== 'i' && kind !== 'u') {
@@ -423,6 +427,20 @@ function checkBounds(ix: IndexArray, n: number): void {
       throw new IndexError(`index ${String(shown)} is out of bounds for axis ${ix.srcAxis < 0 ? 0 : ix.srcAxis} with size ${n}`)
     }
   }
+}
+
+/** A mask plan whose mask covers a C-contiguous block (every axis of a C-ordered array): element j is at base + j. */
+export type DenseMaskPlan = Extract<IndexPlan, { kind: 'mask' }> & { readonly denseBase: number }
+
+/**
+ * The fast path of a[mask] and a[mask] = v: when the mask covers every axis of a C-contiguous layout, element j
+ * of the mask is element base + j of the buffer, so a plain loop replaces the per-element callbacks.
+ * @param plan a plan from {@link resolveIndex}.
+ * @returns the plan with its base offset, or null when the layout is not that simple.
+ */
+export function denseMask(plan: IndexPlan): DenseMaskPlan | null {
+  if (plan.kind !== 'mask' || plan.rest.shape.length !== 0 || !isCContiguous(plan.lead.shape, plan.lead.strides)) return null
+  return { ...plan, denseBase: plan.lead.offset }
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { typedView } from '../../dtype.js'
 import { NDArray } from '../../ndarray.js'
-import { forEachSelected, resolveIndex, type AnyIndexItem, type IndexPlan } from './advanced.js'
+import { denseMask, forEachSelected, resolveIndex, type AnyIndexItem, type IndexPlan } from './advanced.js'
 
 /** A view of `a` over a basic-index layout (bases collapse to the owner, writeability inherited). */
 export function viewFromLayout(a: NDArray, layout: Extract<IndexPlan, { kind: 'view' }>['layout']): NDArray {
@@ -26,6 +26,15 @@ export function gatherPlan(a: NDArray, plan: Exclude<IndexPlan, { kind: 'view' }
   const s = a.data as unknown as Record<number, number | bigint>
   const d = typedView(out.buffer, out.dtype) as unknown as Record<number, number | bigint>
   const o0 = out.offset
+  const dense = denseMask(plan)
+  if (dense !== null) {
+    // a mask over a C-ordered array: one pass over the mask
+    const m = dense.mask
+    const base = dense.denseBase
+    let o = o0
+    for (let j = 0; j < m.length; j++) if (m[j] !== 0) d[o++] = s[base + j]!
+    return out
+  }
   if (plan.kind === 'fancy' && plan.outer.shape.length === 0 && plan.inner.shape.length === 0) {
     // one broadcast index block and nothing else: a tight gather loop
     const adv = plan.advOffsets

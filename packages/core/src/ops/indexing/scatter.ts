@@ -9,7 +9,7 @@ import { NDArray, type NestedArray } from '../../ndarray.js'
 import { mayShareMemory } from '../../overlap/index.js'
 import { toStored } from '../../scalar.js'
 import { isCContiguous } from '../../shape.js'
-import { forEachSelected, resolveIndex, type AnyIndexItem, type IndexPlan } from './advanced.js'
+import { denseMask, forEachSelected, resolveIndex, type AnyIndexItem, type IndexPlan } from './advanced.js'
 import { getItem, viewFromLayout } from './gather.js'
 
 /** What {@link Indexer.set} assigns: a JS scalar, nested JS arrays of scalars, or an NDArray (broadcast to the indexed shape). */
@@ -63,6 +63,13 @@ function assignPlan(a: NDArray, plan: IndexPlan, value: AssignValue): void {
     if (plan.kind === 'fancy') plan.validate()
     if (plan.kind === 'view') { viewFromLayout(a, plan.layout).fill(value); return }
     const d = a.data as unknown as Record<number, number | bigint>
+    const dense = denseMask(plan)
+    if (dense !== null) {
+      const m = dense.mask
+      const base = dense.denseBase
+      for (let j = 0; j < m.length; j++) if (m[j] !== 0) d[base + j] = v
+      return
+    }
     forEachSelected(plan, (off) => { d[off] = v })
     return
   }
@@ -119,6 +126,14 @@ function assignPlan(a: NDArray, plan: IndexPlan, value: AssignValue): void {
   const s = vals.data as unknown as Record<number, number | bigint>
   const d = a.data as unknown as Record<number, number | bigint>
   const o = vals.offset
+  const dense = denseMask(plan)
+  if (dense !== null) {
+    const m = dense.mask
+    const base = dense.denseBase
+    let i = o
+    for (let j = 0; j < m.length; j++) if (m[j] !== 0) d[base + j] = s[i++]!
+    return
+  }
   forEachSelected(plan, (off, i) => { d[off] = s[o + i]! })
 }
 
