@@ -4,6 +4,8 @@ import { HazardTracker } from '../packages/workers/src/hazards.js'
 import { resolveOptions } from '../packages/workers/src/options.js'
 import { splitRange } from '../packages/workers/src/partition.js'
 import { arange, ValueError } from '@strided/core'
+import { REDUCTION_NAMES, UFUNC_NAMES } from '@strided/core/internal'
+import { Runtime } from '@strided/workers'
 
 describe('splitRange', () => {
   it('covers [0, size) exactly with grain-aligned inner edges', () => {
@@ -82,5 +84,12 @@ describe('Runtime options', () => {
     expect(() => resolveOptions({ thread: 2 } as never)).toThrow(/unknown Runtime option "thread"/)
     expect(resolveOptions({ threads: 3 }).threads).toBe(3)
     expect(resolveOptions().mainThreadShare).toBe(false)
+  })
+})
+
+describe('Runtime op coverage', () => {
+  it('has a method for every elementwise op and reduction of @strided/core (the two op lists cannot drift)', () => {
+    const proto = Runtime.prototype as unknown as Record<string, unknown>
+    for (const name of [...UFUNC_NAMES, ...REDUCTION_NAMES]) expect(typeof proto[name], name).toBe('function')
   })
 })
