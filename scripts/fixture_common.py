@@ -72,6 +72,16 @@ def build_base(spec):
     return a
 
 
+def apply_view(base, spec):
+    """The spec's view of base: its index expression ("view") and then its broadcast ("bcast"), where given."""
+    a = base
+    if 'view' in spec:
+        a = eval(f'base[{spec["view"]}]', {'base': base, 'None': None})
+    if 'bcast' in spec:
+        a = np.broadcast_to(a, spec['bcast'])
+    return a
+
+
 def write_json(out_dir, name, obj):
     """Writes obj compactly (no NaN literals) with a final newline as out_dir/name; returns the path."""
     path = os.path.join(out_dir, name)

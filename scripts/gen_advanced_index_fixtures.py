@@ -30,7 +30,7 @@ import warnings
 
 import numpy as np
 
-from fixture_common import decode, enc_array, enc_scalar
+from fixture_common import apply_view, decode, enc_array, enc_scalar
 
 NUMPY_TARGET = '2.4.6'
 OUT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'test', 'fixtures', 'indexing')
@@ -45,12 +45,7 @@ def build(spec):
     base = np.empty(spec['shape'], dtype=dt, order=spec.get('order', 'C'))
     vals = np.array([decode(v, dt) for v in spec['values']], dtype=dt) if spec['values'] else np.zeros(0, dt)
     base[...] = vals.reshape(spec['shape'])
-    a = base
-    if 'view' in spec:
-        a = eval(f'base[{spec["view"]}]', {'base': base, 'None': None})
-    if 'bcast' in spec:
-        a = np.broadcast_to(a, spec['bcast'])
-    return a
+    return apply_view(base, spec)
 
 
 def rand_vals(rng, dt, k):

@@ -33,7 +33,7 @@ import warnings
 
 import numpy as np
 
-from fixture_common import build_base, decode, enc_array, enc_scalar
+from fixture_common import apply_view, build_base, decode, enc_array, enc_scalar
 
 NUMPY_TARGET = '2.4.6'
 OUT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'test', 'fixtures', 'search')
@@ -53,12 +53,7 @@ def build(spec):
         g = spec['gen']
         return ((np.arange(g['n'], dtype=np.float64) * g['mul']) % g['mod'] / g['scale'] + g['shift']).astype(dt)
     base = build_base({'dtype': dt, 'shape': spec['shape'], 'order': spec.get('order', 'C'), 'values': spec['values']})
-    a = base
-    if 'view' in spec:
-        a = eval(f'base[{spec["view"]}]', {'base': base, 'None': None})
-    if 'bcast' in spec:
-        a = np.broadcast_to(a, spec['bcast'])
-    return a
+    return apply_view(base, spec)
 
 
 # ------------------------------------------------------------------------------------------ values
