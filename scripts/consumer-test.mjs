@@ -115,6 +115,14 @@ assert.ok(sharesMemory(x, y), 'the worker returned a view of the same memory')
 assert.equal(x.get(10), 20)
 releaseRemote(stage)
 await worker.terminate()
+// the module may also be a URL string or a path relative to the current directory
+for (const spec of [new URL('./stage.mjs', import.meta.url).href, './stage.mjs']) {
+  const w = startWorker(spec)
+  const r = wrapWorker(w)
+  assert.equal((await r.scale(arange(4), 3)).get(3), 9, spec)
+  releaseRemote(r)
+  await w.terminate()
+}
 console.log('esm ok')
 `)
 const esm = run(process.execPath, ['smoke.mjs'], { cwd: app, timeout: 60_000 })

@@ -123,11 +123,13 @@ if (!isMainThread) {
  * The module must be JavaScript Node can load, or TypeScript with a loader the process already runs under
  * (`node --import tsx app.ts`: worker threads inherit the parent's flags).
  *
- * @param module - the worker module; a relative path resolves against the current directory
+ * @param module - the worker module: a URL, a URL string, or a path (a relative one resolves against the current
+ *   directory)
  * @returns the Node Worker (terminate it when done)
  */
 export function startWorker(module: URL | string): Worker {
-  const url = module instanceof URL ? module : pathToFileURL(resolve(module))
+  // a URL, a URL string (file:///..., as import.meta.resolve gives), or a path relative to the current directory
+  const url = module instanceof URL ? module : /^[a-z][a-z0-9+.-]*:\/\//i.test(module) ? new URL(module) : pathToFileURL(resolve(module))
   const { entry, module: href } = userWorkerEntry(url)
   const execArgv = threadExecArgv()
   return new Worker(entry, { workerData: { module: href, arena: arenaHandle() }, ...(execArgv ? { execArgv } : {}) })

@@ -10,24 +10,14 @@
  * public sync API on this thread after a warm-up (odd lengths too). Reported: medians of REPS runs, and the speed
  * ratio NumPy_ms / strided_ms (≥ 1 means strided is faster).
  */
-import { spawnSync } from 'node:child_process'
 import { add, arange, multiply, sqrt, zeros, type NDArray } from '@strided/core'
 import { copyInto } from '@strided/core/internal'
+import { median, pythonPrelude, runNumpy, REPS } from './harness.js'
 
-const REPS = Number(process.env['REPS'] ?? 9)
 const N = 1e7
 const M = 4000
 
-const PY = `
-import json, time, numpy as np
-REPS = ${REPS}
-def med(f, warm=2):
-    for _ in range(warm): f()
-    ts = []
-    for _ in range(REPS):
-        t = time.perf_counter(); f(); ts.append((time.perf_counter() - t) * 1e3)
-    ts.sort(); return ts[len(ts) // 2]
-a = np.arange(${N}, dtype=np.float64) * 0.5 + 1; b = a * 3; c = np.empty_like(a)
+const PY = `${pythonPrelude(2)}a = np.arange(${N}, dtype=np.float64) * 0.5 + 1; b = a * 3; c = np.empty_like(a)
 r = {}
 r['add'] = med(lambda: np.add(a, b, out=c))
 d = a.copy()
@@ -41,27 +31,6 @@ t = np.empty_like(m)
 r['transposeInto'] = med(lambda: np.copyto(t, m.T), 1)
 print(json.dumps(r))
 `
-
-function median(f: () => void, warm = 2): number {
-  for (let i = 0; i < warm; i++) f()
-  const ts: number[] = []
-  for (let i = 0; i < REPS; i++) {
-    const t = performance.now()
-    f()
-    ts.push(performance.now() - t)
-  }
-  ts.sort((x, y) => x - y)
-  return ts[ts.length >> 1]!
-}
-
-function numpy(): Record<string, number> | null {
-  const r = spawnSync('python3', ['-c', PY], { encoding: 'utf8', maxBuffer: 1 << 20 })
-  if (r.status !== 0) {
-    console.error('NumPy run failed (is python3 with numpy installed?):', r.stderr.slice(0, 400))
-    return null
-  }
-  return JSON.parse(r.stdout) as Record<string, number>
-}
 
 function warmUp(): void {
   // small and odd lengths first, so the loops are optimised for every tail length before the big runs
@@ -107,7 +76,7 @@ const LABELS: Record<string, string> = {
   transposeInto: 'copyto(t, a.T)    4000x4000 f8',
 }
 
-const np = numpy()
+const np = runNumpy<Record<string, number>>(PY)
 const js = ours()
 console.log(`strided elementwise micro-benchmark, single thread, medians of ${REPS} (node ${process.version})`)
 console.log('op'.padEnd(32), 'numpy ms'.padStart(10), 'strided ms'.padStart(11), 'speed vs numpy'.padStart(15))

@@ -1,7 +1,7 @@
 /**
  * Everyday-NumPy micro-benchmark against NumPy, single thread, in ONE run (ratios are only meaningful within a run):
  *
- *   npx tsx --conditions=strided-source packages/bench/src/micro/everyday.ts
+ *   REPS=5 npx tsx --conditions=strided-source packages/bench/src/micro/everyday.ts
  *
  * float64: concatenate two 4000×4000 arrays along axis 0 and axis 1; on n = 1e7, a boolean-mask read `a[mask]` and
  * write `a[mask] = 0` (mask = a > 0.5, half the elements), `unique` of 1e7 values drawn from 1e5 distinct ones,
@@ -12,25 +12,14 @@
  * rows show the copy itself. Reported: medians
  * of REPS runs, and NumPy_ms / strided_ms (≥ 1: strided is faster). An op strided lacks is reported as missing.
  */
-import { spawnSync } from 'node:child_process'
 import * as core from '@strided/core'
 import type { NDArray } from '@strided/core'
+import { median, pythonPrelude, runNumpy, REPS } from './harness.js'
 
-const REPS = Number(process.env['REPS'] ?? 5)
 const N = 1e7
 const M = 4000
-const PYTHON = process.env['STRIDED_PYTHON'] ?? 'python3'
 
-const PY = `
-import json, time, numpy as np
-REPS = ${REPS}
-def med(f, warm=1):
-    for _ in range(warm): f()
-    ts = []
-    for _ in range(REPS):
-        t = time.perf_counter(); f(); ts.append((time.perf_counter() - t) * 1e3)
-    ts.sort(); return ts[len(ts) // 2]
-rng = np.random.default_rng(1)
+const PY = `${pythonPrelude(1)}rng = np.random.default_rng(1)
 x = rng.random((${M}, ${M})); y = rng.random((${M}, ${M}))
 a = rng.random(${N}); mask = a > 0.5
 ints = np.floor(a * 1e5)
@@ -55,27 +44,6 @@ print(json.dumps({ 'numpy': np.__version__, 'ms': r }))
 
 type Fn = (...args: never[]) => unknown
 const fn = (name: string): Fn | undefined => (core as unknown as Record<string, Fn | undefined>)[name]
-
-function median(f: () => number | void, warm = 1): number {
-  for (let i = 0; i < warm; i++) f()
-  const ts: number[] = []
-  for (let i = 0; i < REPS; i++) {
-    const t = performance.now()
-    const inner = f()
-    ts.push(typeof inner === 'number' ? inner : performance.now() - t)
-  }
-  ts.sort((p, q) => p - q)
-  return ts[ts.length >> 1]!
-}
-
-function numpy(): { numpy: string; ms: Record<string, number> } | null {
-  const r = spawnSync(PYTHON, ['-c', PY], { encoding: 'utf8', maxBuffer: 1 << 20 })
-  if (r.status !== 0) {
-    console.error('NumPy run failed (is python3 with numpy installed?):', r.stderr.slice(0, 400))
-    return null
-  }
-  return JSON.parse(r.stdout) as { numpy: string; ms: Record<string, number> }
-}
 
 function ours(): Record<string, number | string> {
   const r: Record<string, number | string> = {}
@@ -126,7 +94,7 @@ const LABELS: Record<string, string> = {
   searchsorted: 'searchsorted 1e6 keys in 1e7',
 }
 
-const np = numpy()
+const np = runNumpy<{ numpy: string; ms: Record<string, number> }>(PY)
 const js = ours()
 console.log(`strided everyday-NumPy micro-benchmark, single thread, medians of ${REPS} (node ${process.version}, numpy ${np?.numpy ?? 'absent'})`)
 console.log('op'.padEnd(32), 'numpy ms'.padStart(10), 'strided ms'.padStart(11), 'speed vs numpy'.padStart(15))

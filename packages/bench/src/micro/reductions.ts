@@ -10,24 +10,14 @@
  * runs and the speed ratio NumPy_ms / strided_ms (≥ 1 means strided is faster). The results are also checked to
  * be bit-identical to NumPy's (the data is the same deterministic sequence on both sides).
  */
-import { spawnSync } from 'node:child_process'
 import { argmax, max, mean, NDArray, sum, var as variance, type Scalar } from '@strided/core'
+import { median, pythonPrelude, runNumpy, REPS } from './harness.js'
 
-const REPS = Number(process.env['REPS'] ?? 9)
 const N = 1e7
 const M = 4000
 
 // x_i = ((i·7919) mod 1000003) / 1000003 − 0.5, computed the same (exactly) on both sides
-const PY = `
-import json, time, numpy as np
-REPS = ${REPS}
-def med(f, warm=2):
-    for _ in range(warm): f()
-    ts = []
-    for _ in range(REPS):
-        t = time.perf_counter(); f(); ts.append((time.perf_counter() - t) * 1e3)
-    ts.sort(); return ts[len(ts) // 2]
-a = ((np.arange(${N}, dtype=np.int64) * 7919) % 1000003) / 1000003.0 - 0.5
+const PY = `${pythonPrelude(2)}a = ((np.arange(${N}, dtype=np.int64) * 7919) % 1000003) / 1000003.0 - 0.5
 m = a[:${M * M}].reshape(${M}, ${M}) if ${N} >= ${M * M} else (((np.arange(${M * M}, dtype=np.int64) * 7919) % 1000003) / 1000003.0 - 0.5).reshape(${M}, ${M})
 f = a.astype(np.float32)
 i = ((np.arange(${N}, dtype=np.int64) * 7919) % 1000003).astype(np.int32)
@@ -45,27 +35,6 @@ r['isum'] = med(lambda: i.sum()); v['isum'] = str(int(i.sum()))
 r['argmax'] = med(lambda: a.argmax()); v['argmax'] = str(int(a.argmax()))
 print(json.dumps({'t': r, 'v': v}))
 `
-
-function median(f: () => void, warm = 2): number {
-  for (let i = 0; i < warm; i++) f()
-  const ts: number[] = []
-  for (let i = 0; i < REPS; i++) {
-    const t = performance.now()
-    f()
-    ts.push(performance.now() - t)
-  }
-  ts.sort((x, y) => x - y)
-  return ts[ts.length >> 1]!
-}
-
-function numpy(): { t: Record<string, number>; v: Record<string, string> } | null {
-  const r = spawnSync('python3', ['-c', PY], { encoding: 'utf8', maxBuffer: 1 << 20 })
-  if (r.status !== 0) {
-    console.error('NumPy run failed (is python3 with numpy installed?):', r.stderr.slice(0, 400))
-    return null
-  }
-  return JSON.parse(r.stdout) as { t: Record<string, number>; v: Record<string, string> }
-}
 
 function data(n: number): NDArray {
   const a = NDArray.alloc([n], 'float64')
@@ -137,7 +106,7 @@ const LABELS: Record<string, string> = {
   argmax: 'a.argmax()           n=1e7 f8',
 }
 
-const np = numpy()
+const np = runNumpy<{ t: Record<string, number>; v: Record<string, string> }>(PY)
 const js = ours()
 console.log(`strided reductions micro-benchmark, single thread, medians of ${REPS} (node ${process.version})`)
 console.log('op'.padEnd(30), 'numpy ms'.padStart(10), 'strided ms'.padStart(11), 'speed vs numpy'.padStart(15), '  same result')
