@@ -49,7 +49,9 @@ export { runElementwise, planOf } from './kernels/elementwise.js'
 export { copyInto, prepareCopy, runCopy } from './kernels/copy.js'
 export { makeLoopPlan, Cursor, type LoopPlan } from './kernels/loop-plan.js'
 export { setKernel, getKernel, kernelKeys, type LayoutClass, type Kernel } from './kernels/registry.js'
-export type { ElementwiseJob, ReductionJob, ReductionPartial, Job } from './kernels/job.js'
+export type { ElementwiseJob, ReductionJob, UnitsJob, ReductionPartial, Job } from './kernels/job.js'
+export { defineUnitKernel, runUnits, unitKernelNames, type UnitKernel } from './kernels/units.js'
+export { runInline, runJobInline, defineDrivenOp, arraysIn, DRIVEN_OPS, type OpDriver, type DrivenOp, type OpAccess } from './ops/driver.js'
 
 // the arena: allocation, adoption by other threads, reference counts
 export { threadArena, currentArena, arenaHandle, adoptArena, allocateBytes, type ArenaHandle, type Allocation } from './memory/allocate.js'

@@ -11,10 +11,10 @@
 import type { Worker } from 'node:worker_threads'
 import { Piscina } from 'piscina'
 import {
-  NDArray, dtype as lookupDType, type CopyOrder, type ArrayDescriptor, type DTypeName, type Scalar,
+  NDArray, ValueError, dtype as lookupDType, type CopyOrder, type ArrayDescriptor, type DTypeName, type Scalar,
 } from '@strided/core'
 import {
-  arenaHandle, threadArena, checkOptions, prepareUfunc, prepareReduction, prepareCopy, toDescriptor, broadcastStrides, type ElementwiseJob, type Job, type ReductionJob, type ReductionPartial,
+  arenaHandle, threadArena, checkOptions, prepareUfunc, prepareReduction, prepareCopy, toDescriptor, broadcastStrides, type Job, type OpDriver, type OpAccess, type ReductionPartial, DRIVEN_OPS,
 } from '@strided/core/internal'
 import { AbortError, NotSharedError, RuntimeClosedError, WorkerCrashError } from './errors.js'
 import { HazardTracker, type Access } from './hazards.js'
@@ -170,6 +170,22 @@ export class Runtime {
   /** clip(a, lo, hi) */
   clip(a: Operand, lo: Operand, hi: Operand, opts?: UfuncOptions): Promise<NDArray> { return this.ufunc('clip', [a, lo, hi], opts) }
 
+  /**
+   * Any driven operation of @strided/core by name (DRIVEN_OPS: sort, cumsum, median, ...), with that function's
+   * arguments; its jobs run on the pool. `signal` is taken from the options argument.
+   */
+  async driven(name: string, args: readonly unknown[]): Promise<unknown> {
+    // async, yet everything up to schedule()'s registration runs synchronously: call order stays program order
+    const op = DRIVEN_OPS.get(name)
+    if (op === undefined) throw new ValueError(`no driven operation named ${JSON.stringify(name)}`)
+    const all = [...args]
+    const [signal, rest] = splitSignal(all[op.optionsAt] as JobOptions)
+    if (all[op.optionsAt] !== undefined) all[op.optionsAt] = rest
+    const access = (op.access as (...a: unknown[]) => OpAccess)(...all)
+    return await this.schedule({ reads: access.reads, writes: access.writes }, [...access.reads, ...access.writes], signal, () =>
+      this.drive((op.drive as (...a: unknown[]) => OpDriver<unknown>)(...all), signal))
+  }
+
   /** Resolves when every job submitted so far has settled. */
   drain(): Promise<void> { return this.#hazards.idle() }
 
@@ -205,6 +221,16 @@ export class Runtime {
     }
   }
 
+  /**
+   * Run a multi-job operation (core's ops/driver.ts): each job the driver yields runs inline or across the pool,
+   * its partials go back into the driver, and the driver's return value is the result. Called inside schedule().
+   */
+  private async drive<R>(driver: OpDriver<R>, signal: AbortSignal | undefined): Promise<R> {
+    let step = driver.next()
+    while (!step.done) step = driver.next(await this.execute(step.value, signal))
+    return step.value
+  }
+
   /** Run a prepared job inline or across the pool; returns reduction partials in unit order. */
   private async execute(job: Job, signal: AbortSignal | undefined): Promise<ReductionPartial[]> {
     const work = job.kind === 'elementwise' ? job.size * job.cost : job.units * job.elementsPerUnit * job.cost
@@ -214,7 +240,7 @@ export class Runtime {
       return r.partials ?? []
     }
     const parts = this.options.threads + (this.options.mainThreadShare ? 1 : 0)
-    const ranges = job.kind === 'elementwise' ? splitRange(job.size, parts, (job as ElementwiseJob).grain) : splitRange((job as ReductionJob).units, parts, 1)
+    const ranges = job.kind === 'elementwise' ? splitRange(job.size, parts, job.grain) : splitRange(job.units, parts, 1)
     const cancel = signal === undefined ? null : new Int32Array(new SharedArrayBuffer(4))
     const onAbort = (): void => { if (cancel) Atomics.store(cancel, 0, 1) }
     signal?.addEventListener('abort', onAbort, { once: true })
@@ -281,6 +307,12 @@ for (const op of BINARY_OPS) {
 for (const op of UNARY_OPS) {
   Object.defineProperty(Runtime.prototype, op, {
     value: function (this: Runtime, a: Operand, opts?: UfuncOptions) { return this.ufunc(op, [a], opts) },
+    writable: true, configurable: true,
+  })
+}
+for (const name of DRIVEN_OPS.keys()) {
+  Object.defineProperty(Runtime.prototype, name, {
+    value: function (this: Runtime, ...args: unknown[]) { return this.driven(name, args) },
     writable: true, configurable: true,
   })
 }

@@ -3,12 +3,12 @@
  * checking a shared cancel flag between blocks so an aborted job stops promptly.
  */
 import {
-  currentArena, noteArenaBuffers, runElementwise, runReductionUnits, type Job, type ReductionPartial,
+  currentArena, noteArenaBuffers, runElementwise, runReductionUnits, runUnits, type Job, type ReductionPartial,
 } from '@strided/core/internal'
 
 export interface ShareTask {
   readonly job: Job
-  /** elementwise: iteration elements [start, end); reduction: units [start, end). */
+  /** elementwise: iteration elements [start, end); reduction and units jobs: units [start, end). */
   readonly start: number
   readonly end: number
   /** Int32Array over a SharedArrayBuffer; non-zero means stop. null when the job has no AbortSignal. */
@@ -22,7 +22,7 @@ export interface ShareTask {
 
 export interface ShareResult {
   readonly cancelled: boolean
-  /** Reduction partials of units [start, end), in unit order. */
+  /** Partials of units [start, end) of a reduction or units job, in unit order. */
   readonly partials?: ReductionPartial[]
 }
 
@@ -47,11 +47,14 @@ export function runShare(task: ShareTask): ShareResult {
     }
     return { cancelled: false }
   }
-  if (cancel === null) return { cancelled: false, partials: runReductionUnits(job, start, end) }
+  const run = job.kind === 'reduction'
+    ? (s: number, e: number) => runReductionUnits(job, s, e)
+    : (s: number, e: number) => runUnits(job, s, e)
+  if (cancel === null) return { cancelled: false, partials: run(start, end) }
   const partials: ReductionPartial[] = []
   for (let u = start; u < end; u++) {
     if (Atomics.load(cancel, 0) !== 0) return { cancelled: true }
-    partials.push(...runReductionUnits(job, u, u + 1))
+    partials.push(...run(u, u + 1))
   }
   return { cancelled: false, partials }
 }

@@ -51,7 +51,26 @@ export interface ReductionJob {
   readonly cost: number
 }
 
-export type Job = ElementwiseJob | ReductionJob
+/**
+ * A units job: `units` independent pieces of work over plain data, run by the kernel registered under `op` in
+ * kernels/units.ts. Each unit writes only memory no other unit of the job touches (lanes of a sort along an axis,
+ * runs of a merge, blocks of a scan) and may return partials, collected in unit order. Multi-step operations
+ * (sort the runs, then merge them) are several units jobs yielded in turn by one driver (ops/driver.ts).
+ */
+export interface UnitsJob {
+  readonly kind: 'units'
+  /** Registry key of the unit kernel (kernels/units.ts), e.g. 'sortLanes'. */
+  readonly op: string
+  /** Everything the kernel needs, plain data (descriptors, numbers, strings, arrays of them). */
+  readonly plan: unknown
+  readonly units: number
+  /** Elements touched per unit, roughly (for inline-vs-parallel decisions). */
+  readonly elementsPerUnit: number
+  /** Rough cost per element relative to a float64 add (1). */
+  readonly cost: number
+}
+
+export type Job = ElementwiseJob | ReductionJob | UnitsJob
 
 const keptWith = new WeakMap<object, readonly object[]>()
 
