@@ -175,16 +175,7 @@ for op in ['add', 'multiply', 'less', 'floorDivide']:
                             'expect': call(BINARY[op], v1, v2)})
 dump('scalars.json', scalars)
 
-# ------------------------------------------------------------------------------------------- tables
-promotion = {
-    'dtypes': DTYPES,
-    'resultType': [[np.result_type(np.dtype(a), np.dtype(b)).name for b in DTYPES] for a in DTYPES],
-    'divide': [[np.divide(np.ones(1, a), np.ones(1, b)).dtype.name for b in DTYPES] for a in DTYPES],
-    'addDtype': [[np.add(np.ones(1, a), np.ones(1, b)).dtype.name if not (a == b == 'bool' and False) else '' for b in DTYPES] for a in DTYPES],
-    'safe': [[bool(np.can_cast(a, b, 'safe')) for b in DTYPES] for a in DTYPES],
-    'sameKind': [[bool(np.can_cast(a, b, 'same_kind')) for b in DTYPES] for a in DTYPES],
-}
-dump('promotion.json', promotion)
+# the promotion tables (promotion.json) come from scripts/gen_promotion_fixtures.py
 
 # ------------------------------------------------------------------------------------------- output layout ('K')
 layout = []

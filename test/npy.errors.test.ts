@@ -307,8 +307,6 @@ describe('reader errors', () => {
       ["'<c16'", /descr '<c16' .*complex/],
       ["'<c8'", /descr '<c8' .*complex/],
       ["'<F'", /complex/],
-      ["'<f2'", /descr '<f2' .*float16/],
-      ["'<e'", /float16/],
       ["'<f16'", /descr '<f16' .*long double/],
       ["'<U3'", /descr '<U3' .*string dtypes/],
       ["'|S3'", /string dtypes/],

@@ -122,6 +122,8 @@ describe('reductions', () => {
     const known: Opts = { axis: 0, keepdims: false }
     if (name === 'var' || name === 'std') known.ddof = 1
     if (['sum', 'prod', 'mean', 'var', 'std'].includes(name)) known.dtype = 'float64'
+    if (['sum', 'prod', 'min', 'max'].includes(name)) known.initial = 1
+    if (!arg) known.where = array([[true, false, true], [true, true, true]])
     checkCase({
       fn: name,
       call: (o) => anyCore[name]!(m23(), o),
@@ -216,6 +218,51 @@ describe('search', () => {
     throwsUnknown('isin', () => isin(i3(), i3(), { kind: 'table' } as never), 'kind')
     expect(() => isin(i3(), i3(), { assumeUnique: 1 } as never)).toThrow(/isin: assumeUnique must be a boolean/)
   })
+})
+
+describe('nan reductions and statistics', () => {
+  const nanf = (): NDArray => array([0.5, NaN, 0.75])
+  const cases: Case[] = [
+    ...(['nansum', 'nanprod', 'nanmean'] as const).map((fn): Case => ({ fn, call: (o) => core[fn](nanf(), o), known: { axis: 0, keepdims: false, dtype: 'float64' } })),
+    ...(['nanvar', 'nanstd'] as const).map((fn): Case => ({ fn, call: (o) => core[fn](nanf(), o), known: { axis: 0, keepdims: true, dtype: 'float64', ddof: 1 } })),
+    ...(['nanmin', 'nanmax', 'nanargmin', 'nanargmax', 'ptp'] as const).map((fn): Case => ({ fn, call: (o) => core[fn](nanf(), o), known: { axis: 0, keepdims: true } })),
+    { fn: 'countNonzero', call: (o) => core.countNonzero(nanf(), o), known: { axis: 0, keepdims: true } },
+    { fn: 'average', call: (o) => core.average(f3(), o), known: { axis: 0, weights: f3(), returned: true, keepdims: false } },
+    { fn: 'cov', call: (o) => core.cov(m23(), null, o), known: { rowvar: false, bias: true, ddof: 0, fweights: [1, 2], aweights: [1, 1], dtype: 'float64' } },
+    { fn: 'corrcoef', call: (o) => core.corrcoef(m23(), null, o), known: { rowvar: true, dtype: 'float32' } },
+  ]
+  it.each(cases.map((c) => [c.fn, c] as const))('%s', (_, c) => checkCase(c))
+})
+
+describe('selection and order statistics', () => {
+  const stat = { axis: 0, keepdims: false, overwriteInput: false }
+  const cases: Case[] = [
+    { fn: 'partition', call: (o) => core.partition(m23(), 1, o), known: { axis: 1, kind: 'introselect' } },
+    { fn: 'argpartition', call: (o) => core.argpartition(m23(), 1, o), known: { axis: 0, kind: 'introselect' } },
+    ...(['median', 'nanmedian'] as const).map((fn): Case => ({ fn, call: (o) => core[fn](m23(), o), known: stat, out: out3 })),
+    ...(['quantile', 'nanquantile'] as const).map((fn): Case => ({ fn, call: (o) => core[fn](m23(), 0.5, o), known: { ...stat, method: 'hazen', weights: null }, out: out3 })),
+    ...(['percentile', 'nanpercentile'] as const).map((fn): Case => ({ fn, call: (o) => core[fn](m23(), 50, o), known: { ...stat, method: 'nearest' }, out: out3 })),
+  ]
+  it.each(cases.map((c) => [c.fn, c] as const))('%s', (_, c) => checkCase(c))
+})
+
+describe('sorting', () => {
+  const cases: Case[] = [
+    { fn: 'sort', call: (o) => core.sort(m23(), o), known: { axis: 0, kind: 'stable', order: null } },
+    { fn: 'argsort', call: (o) => core.argsort(m23(), o), known: { axis: null, kind: 'heapsort' } },
+    { fn: 'sort', call: (o) => m23().sort(o), known: { axis: 0, kind: 'quicksort' } },
+    { fn: 'lexsort', call: (o) => core.lexsort(m23(), o), known: { axis: 0 } },
+  ]
+  it.each(cases.map((c, i) => [`${c.fn} ${i}`, c] as const))('%s', (_, c) => checkCase(c))
+})
+
+describe('scans', () => {
+  const out23 = (): NDArray => full([2, 3], 7)
+  const cases: Case[] = [
+    ...(['cumsum', 'cumprod', 'nancumsum', 'nancumprod'] as const).map((fn): Case => ({ fn, call: (o) => core[fn](m23(), o), known: { axis: 1, dtype: 'float64' }, out: out23 })),
+    { fn: 'accumulate', call: (o) => core.accumulate('add', m23(), o), known: { axis: 0, dtype: 'int64' }, out: out23 },
+  ]
+  it.each(cases.map((c) => [c.fn, c] as const))('%s', (_, c) => checkCase(c))
 })
 
 describe('npy, print options, arena', () => {

@@ -10,8 +10,8 @@ interface Tables { dtypes: DTypeName[]; resultType: string[][]; divide: string[]
 const T = loadFixture<Tables>('promotion.json')
 const arr = (dt: DTypeName): NDArray => zeros([2], { dtype: dt })
 
-describe('promotion tables (generated with numpy 2.4.6)', () => {
-  it('result_type for all 11×11 pairs', () => {
+describe('promotion tables (scripts/gen_promotion_fixtures.py, numpy 2.4.6)', () => {
+  it('result_type for all 12×12 pairs', () => {
     expect(T.dtypes).toEqual([...DTYPE_NAMES])
     T.dtypes.forEach((a, i) => T.dtypes.forEach((b, j) => {
       expect(resultType(a, b), `${a} ${b}`).toBe(T.resultType[i]![j])

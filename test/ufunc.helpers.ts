@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as core from '@strided/core'
 import { NDArray, type DTypeName, type Scalar } from '@strided/core'
-import { DTYPES } from '@strided/core/internal'
+import { DTYPES, toHalfBits } from '@strided/core/internal'
 
 const here = dirname(fileURLToPath(import.meta.url))
 
@@ -39,7 +39,8 @@ export function decode(v: Enc, dt: DTypeName): number | bigint {
 export function buildBase(spec: { dtype: DTypeName; base: number[]; values: Enc[] }): NDArray {
   const a = NDArray.alloc(spec.base, spec.dtype)
   const d = a.data.subarray(a.offset) as unknown as Record<number, number | bigint>
-  spec.values.forEach((v, i) => { d[i] = decode(v, spec.dtype) })
+  // float16 elements are stored as half bits
+  spec.values.forEach((v, i) => { const x = decode(v, spec.dtype); d[i] = spec.dtype === 'float16' ? toHalfBits(x as number) : x })
   return a
 }
 

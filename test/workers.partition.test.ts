@@ -4,7 +4,7 @@ import { HazardTracker } from '../packages/workers/src/hazards.js'
 import { resolveOptions } from '../packages/workers/src/options.js'
 import { splitRange } from '../packages/workers/src/partition.js'
 import { arange, ValueError } from '@strided/core'
-import { REDUCTION_NAMES, UFUNC_NAMES } from '@strided/core/internal'
+import { DRIVEN_OPS, REDUCTION_NAMES, UFUNC_NAMES } from '@strided/core/internal'
 import { Runtime } from '@strided/workers'
 
 describe('splitRange', () => {
@@ -90,6 +90,6 @@ describe('Runtime options', () => {
 describe('Runtime op coverage', () => {
   it('has a method for every elementwise op and reduction of @strided/core (the two op lists cannot drift)', () => {
     const proto = Runtime.prototype as unknown as Record<string, unknown>
-    for (const name of [...UFUNC_NAMES, ...REDUCTION_NAMES]) expect(typeof proto[name], name).toBe('function')
+    for (const name of [...UFUNC_NAMES, ...REDUCTION_NAMES, ...DRIVEN_OPS.keys()]) expect(typeof proto[name], name).toBe('function')
   })
 })

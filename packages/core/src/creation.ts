@@ -2,6 +2,7 @@
  * Array creation. Every new array owns a fresh SharedArrayBuffer unless it wraps caller memory (fromBuffer).
  * The default dtype is float64: JavaScript numbers are doubles (so arange(5) is float64, unlike NumPy's int64).
  */
+import { fromHalfBits, toHalfBits } from './float16.js'
 import { DTYPES, dtype as lookupDType, type DTypeName, type Scalar, type TypedArray } from './dtype.js'
 import { BoundsError, DTypeError, ShapeError, ValueError } from './errors.js'
 import { NDArray, type CopyOrder, type NestedArray } from './ndarray.js'
@@ -170,6 +171,11 @@ export function arange(a: number | bigint, b?: number | bigint | DTypeOptions, c
       const v = first + BigInt(i) * delta
       data[i] = signed ? BigInt.asIntN(64, v) : BigInt.asUintN(64, v)
     }
+  } else if (dtn === 'float16') {
+    // NumPy's HALF_fill: the two halves as floats, delta and each value in float32, rounded to half
+    const f0 = fromHalfBits(first)
+    const delta = Math.fround(fromHalfBits(second as number) - f0)
+    for (let i = 2; i < n; i++) data[i] = toHalfBits(Math.fround(f0 + Math.fround(i * delta)))
   } else if (dtn === 'float32') {
     const f0 = Math.fround(first)
     const delta = Math.fround(Math.fround(second as number) - f0)

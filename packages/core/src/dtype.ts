@@ -6,13 +6,16 @@ import { DTypeError } from './errors.js'
 
 /** The names of every supported dtype: bool, the integers by size (signed before unsigned), then the floats. */
 export const DTYPE_NAMES = [
-  'bool', 'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'float32', 'float64',
+  'bool', 'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'float16', 'float32', 'float64',
 ] as const
 
-/** A dtype by its NumPy name: `'bool'`, `'int8'` … `'uint64'`, `'float32'`, `'float64'`. */
+/** A dtype by its NumPy name: `'bool'`, `'int8'` … `'uint64'`, `'float16'`, `'float32'`, `'float64'`. */
 export type DTypeName = (typeof DTYPE_NAMES)[number]
 
-/** Any of the typed-array classes that hold an array's elements (`Uint8Array` for bool and uint8). */
+/**
+ * Any of the typed-array classes that hold an array's elements (`Uint8Array` for bool and uint8; `Uint16Array` of
+ * IEEE half bits for float16, see float16.ts).
+ */
 export type TypedArray =
   | Uint8Array | Int8Array | Int16Array | Uint16Array | Int32Array | Uint32Array
   | BigInt64Array | BigUint64Array | Float32Array | Float64Array
@@ -37,7 +40,7 @@ export interface DType {
   readonly alignment: number
   /** Elements are bigint (int64, uint64). */
   readonly bigint: boolean
-  /** The typed-array class that reads this dtype. */
+  /** The typed-array class that holds this dtype's elements (Uint16Array of half bits for float16). */
   readonly TypedArray: TypedArrayCtor
   /** NumPy's little-endian type string, as written in .npy headers: '<f8', '|b1', ... */
   readonly descr: string
@@ -63,6 +66,7 @@ export const DTYPES: Readonly<Record<DTypeName, DType>> = Object.freeze({
   uint32: make('uint32', 'u', 4, Uint32Array as TypedArrayCtor, 0, 4294967295),
   int64: make('int64', 'i', 8, BigInt64Array as TypedArrayCtor, -(2n ** 63n), 2n ** 63n - 1n),
   uint64: make('uint64', 'u', 8, BigUint64Array as TypedArrayCtor, 0n, 2n ** 64n - 1n),
+  float16: make('float16', 'f', 2, Uint16Array as TypedArrayCtor),
   float32: make('float32', 'f', 4, Float32Array as TypedArrayCtor),
   float64: make('float64', 'f', 8, Float64Array as TypedArrayCtor),
 })
@@ -72,11 +76,11 @@ export const DEFAULT_DTYPE: DTypeName = 'float64'
 
 const ALIASES: Readonly<Record<string, DTypeName>> = {
   '?': 'bool', b1: 'bool', i1: 'int8', u1: 'uint8', i2: 'int16', u2: 'uint16', i4: 'int32', u4: 'uint32',
-  i8: 'int64', u8: 'uint64', f4: 'float32', f8: 'float64', float: 'float64', int: 'int64', double: 'float64',
+  i8: 'int64', u8: 'uint64', f2: 'float16', e: 'float16', half: 'float16', f4: 'float32', f8: 'float64', float: 'float64', int: 'int64', double: 'float64',
   single: 'float32', bool_: 'bool',
 }
 
-/** Look a dtype up by NumPy name or short code ('f8', 'i4', '?'). Throws DTypeError for anything else. */
+/** Look a dtype up by NumPy name or short code ('f8', 'i4', 'f2', '?'). Throws DTypeError for anything else. */
 export function dtype(name: string | DType): DType {
   if (typeof name === 'object' && name !== null && 'name' in name) return DTYPES[name.name]
   if (typeof name === 'string') {

@@ -53,6 +53,14 @@ export {
 export { resultType, canCast, type Casting } from './ops/promotion.js'
 // searching, counting and set functions
 export * from './ops/search/index.js'
+// selection and order statistics: partition, median, quantile, percentile and nan- forms
+export * from './ops/quantile/index.js'
+// sorting: sort, argsort, ndarray.sort, lexsort
+export * from './ops/sort/index.js'
+// NaN-aware reductions and statistics: nansum ... nanargmax, countNonzero, ptp, average, cov, corrcoef
+export * from './ops/nan/index.js'
+// scans: cumsum, cumprod, nancumsum, nancumprod, accumulate
+export * from './ops/scan/index.js'
 // advanced indexing (read and write) and its function forms
 export * from './ops/indexing/index.js'
 

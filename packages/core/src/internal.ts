@@ -12,6 +12,7 @@
  */
 export { DTYPES, typedView, isFloat, isInteger, isBigInt } from './dtype.js'
 export { toDescriptor } from './descriptor.js'
+export { toHalfBits, toHalfBitsEmulated, fromHalfBits, roundToHalf, HALF_VALUES, HAS_NATIVE_FLOAT16, useNativeFloat16 } from './float16.js'
 export { checkOptions } from './check-options.js'
 export { printing } from './ndarray.js'
 export { Xoshiro128 } from './random.js'

@@ -5,6 +5,7 @@
  * NumPy's flags and base ownership.
  */
 import type { ArrayDescriptor } from './descriptor.js'
+import type { SortOptions } from './ops/sort/options.js'
 import { DTYPES, dtype as lookupDType, typedView, type DType, type DTypeName, type Scalar, type TypedArray } from './dtype.js'
 import { DTypeError, IndexError, ReadOnlyError, ShapeError, ValueError } from './errors.js'
 import { normalizeIndex } from './indexing.js'
@@ -95,6 +96,9 @@ interface ViewOptions {
 
 /** Hook for printing, installed by format/ to keep this file free of formatting code. */
 export const printing: { repr?: (a: NDArray) => string; str?: (a: NDArray) => string } = {}
+
+/** Hook for the in-place sort, installed by ops/sort/ to keep this file free of sorting code. */
+export const sorting: { sortInPlace?: (a: NDArray, opts?: SortOptions) => NDArray } = {}
 
 /**
  * An n-dimensional array (NumPy's `ndarray`): a view (dtype, shape, strides, offset) over a SharedArrayBuffer or a
@@ -314,6 +318,20 @@ export class NDArray implements ArrayDescriptor {
     const v = toStored(value, this.dtype, 'fill value')
     const d = this.data as unknown as Record<number, number | bigint>
     forEachOffset(this.shape, this.strides, this.offset, (o) => { d[o] = v })
+    return this
+  }
+
+  /**
+   * Sort in place along an axis (NumPy's `a.sort()`): NumPy's order (NaNs last, -0 equal to +0), stable for
+   * every kind, as the `sort` function.
+   * @param opts - axis (default -1; null is refused, as NumPy), kind (NumPy's names); `order` is refused
+   * @returns this array, sorted
+   * @throws ReadOnlyError for a read-only view; OverlapError for a view with internal overlap; AxisError,
+   *   ValueError or DTypeError for bad options; nothing is written when it throws
+   */
+  sort(opts?: SortOptions): this {
+    if (sorting.sortInPlace === undefined) throw new ValueError('sort: the sorting module is not loaded (import @strided/core)')
+    sorting.sortInPlace(this, opts)
     return this
   }
 

@@ -5,14 +5,21 @@
  */
 import { DTYPES, type DTypeName, type Scalar } from './dtype.js'
 import { DTypeError, OverflowError, ValueError } from './errors.js'
+import { fromHalfBits, toHalfBits } from './float16.js'
 
 /**
  * The stored representation of `value` in a typed array of `dt`:
- * number for bool/small ints/floats (bool → 0|1), bigint for int64/uint64.
+ * number for bool/small ints/floats (bool → 0|1; float16 → its 16 bits, the value rounded to the nearest half),
+ * bigint for int64/uint64.
  * `what` names the operand in error messages.
  */
 export function toStored(value: Scalar, dt: DTypeName, what = 'value'): number | bigint {
   const d = DTYPES[dt]
+  if (dt === 'float16') {
+    if (typeof value === 'boolean') return toHalfBits(value ? 1 : 0)
+    if (typeof value === 'bigint' || typeof value === 'number') return toHalfBits(Number(value))
+    throw new DTypeError(`${what} must be a number, bigint or boolean for dtype ${dt}, got ${typeof value}`)
+  }
   if (typeof value === 'boolean') return d.bigint ? BigInt(value ? 1 : 0) : value ? 1 : 0
   if (typeof value === 'bigint') {
     if (d.kind === 'f') return Number(value)
@@ -47,7 +54,7 @@ function checkIntRange(v: number | bigint, dt: DTypeName, what: string): void {
 
 /** Read a stored element back as the JavaScript scalar users see (boolean for bool). */
 export function fromStored(stored: number | bigint, dt: DTypeName): Scalar {
-  return dt === 'bool' ? stored !== 0 : stored
+  return dt === 'bool' ? stored !== 0 : dt === 'float16' ? fromHalfBits(stored as number) : stored
 }
 
 /**
@@ -55,6 +62,9 @@ export function fromStored(stored: number | bigint, dt: DTypeName): Scalar {
  * into integers and integers wrap modulo 2^bits, as NumPy does on x86-64 for in-range values.
  */
 export function castStored(v: number | bigint, from: DTypeName, to: DTypeName): number | bigint {
+  if (from === 'float16') v = fromHalfBits(v as number)
+  // to float16: one rounding from the exact value (NumPy's npy_double_to_half; int64 goes through double first)
+  if (to === 'float16') return toHalfBits(Number(v))
   const t = DTYPES[to]
   if (to === 'bool') return typeof v === 'bigint' ? (v !== 0n ? 1 : 0) : v !== 0 ? 1 : 0
   if (t.bigint) {

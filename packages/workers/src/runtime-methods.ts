@@ -7,6 +7,7 @@ import type * as core from '@strided/core'
 import type { NDArray, Scalar } from '@strided/core'
 import type { BinaryOp, ReductionOp, UnaryOp } from './runtime.js'
 import type { ArrayReduceOptions, Operand, ReduceOptions, RoundOptions, ScalarReduceOptions, UfuncOptions } from './options.js'
+import type { JobOptions } from './options.js'
 
 /** The op methods of {@link Runtime}, as promises of what the @strided/core functions of the same names return. */
 export interface RuntimeMethods {
@@ -224,6 +225,112 @@ export interface RuntimeMethods {
   all(a: NDArray, opts: ArrayReduceOptions): Promise<NDArray>
   /** {@link core.all | all} on the pool, with options known only at run time. */
   all(a: NDArray, opts?: ReduceOptions): Promise<NDArray | boolean>
+  /** {@link core.nansum | nansum} on the pool (sum with NaN as 0): a JS scalar when every axis is reduced and neither keepdims nor out is given. */
+  nansum(a: NDArray, opts?: ScalarReduceOptions): Promise<number | bigint>
+  /** {@link core.nansum | nansum} on the pool: an NDArray, since an axis, keepdims or out was given. */
+  nansum(a: NDArray, opts: ArrayReduceOptions): Promise<NDArray>
+  /** {@link core.nansum | nansum} on the pool, with options known only at run time. */
+  nansum(a: NDArray, opts?: ReduceOptions): Promise<NDArray | number | bigint>
+  /** {@link core.nanprod | nanprod} on the pool (product with NaN as 1): a JS scalar when every axis is reduced and neither keepdims nor out is given. */
+  nanprod(a: NDArray, opts?: ScalarReduceOptions): Promise<number | bigint>
+  /** {@link core.nanprod | nanprod} on the pool: an NDArray, since an axis, keepdims or out was given. */
+  nanprod(a: NDArray, opts: ArrayReduceOptions): Promise<NDArray>
+  /** {@link core.nanprod | nanprod} on the pool, with options known only at run time. */
+  nanprod(a: NDArray, opts?: ReduceOptions): Promise<NDArray | number | bigint>
+  /** {@link core.nanmean | nanmean} on the pool (mean ignoring NaN): a JS scalar when every axis is reduced and neither keepdims nor out is given. */
+  nanmean(a: NDArray, opts?: ScalarReduceOptions): Promise<number>
+  /** {@link core.nanmean | nanmean} on the pool: an NDArray, since an axis, keepdims or out was given. */
+  nanmean(a: NDArray, opts: ArrayReduceOptions): Promise<NDArray>
+  /** {@link core.nanmean | nanmean} on the pool, with options known only at run time. */
+  nanmean(a: NDArray, opts?: ReduceOptions): Promise<NDArray | number>
+  /** {@link core.nanvar | nanvar} on the pool (variance ignoring NaN): a JS scalar when every axis is reduced and neither keepdims nor out is given. */
+  nanvar(a: NDArray, opts?: ScalarReduceOptions): Promise<number>
+  /** {@link core.nanvar | nanvar} on the pool: an NDArray, since an axis, keepdims or out was given. */
+  nanvar(a: NDArray, opts: ArrayReduceOptions): Promise<NDArray>
+  /** {@link core.nanvar | nanvar} on the pool, with options known only at run time. */
+  nanvar(a: NDArray, opts?: ReduceOptions): Promise<NDArray | number>
+  /** {@link core.nanstd | nanstd} on the pool (standard deviation ignoring NaN): a JS scalar when every axis is reduced and neither keepdims nor out is given. */
+  nanstd(a: NDArray, opts?: ScalarReduceOptions): Promise<number>
+  /** {@link core.nanstd | nanstd} on the pool: an NDArray, since an axis, keepdims or out was given. */
+  nanstd(a: NDArray, opts: ArrayReduceOptions): Promise<NDArray>
+  /** {@link core.nanstd | nanstd} on the pool, with options known only at run time. */
+  nanstd(a: NDArray, opts?: ReduceOptions): Promise<NDArray | number>
+  /** {@link core.nanmin | nanmin} on the pool (minimum ignoring NaN): a JS scalar when every axis is reduced and neither keepdims nor out is given. */
+  nanmin(a: NDArray, opts?: ScalarReduceOptions): Promise<Scalar>
+  /** {@link core.nanmin | nanmin} on the pool: an NDArray, since an axis, keepdims or out was given. */
+  nanmin(a: NDArray, opts: ArrayReduceOptions): Promise<NDArray>
+  /** {@link core.nanmin | nanmin} on the pool, with options known only at run time. */
+  nanmin(a: NDArray, opts?: ReduceOptions): Promise<NDArray | Scalar>
+  /** {@link core.nanmax | nanmax} on the pool (maximum ignoring NaN): a JS scalar when every axis is reduced and neither keepdims nor out is given. */
+  nanmax(a: NDArray, opts?: ScalarReduceOptions): Promise<Scalar>
+  /** {@link core.nanmax | nanmax} on the pool: an NDArray, since an axis, keepdims or out was given. */
+  nanmax(a: NDArray, opts: ArrayReduceOptions): Promise<NDArray>
+  /** {@link core.nanmax | nanmax} on the pool, with options known only at run time. */
+  nanmax(a: NDArray, opts?: ReduceOptions): Promise<NDArray | Scalar>
+  /** {@link core.nanargmin | nanargmin} on the pool (index of the minimum ignoring NaN): a JS scalar when every axis is reduced and neither keepdims nor out is given. */
+  nanargmin(a: NDArray, opts?: ScalarReduceOptions): Promise<number>
+  /** {@link core.nanargmin | nanargmin} on the pool: an NDArray, since an axis, keepdims or out was given. */
+  nanargmin(a: NDArray, opts: ArrayReduceOptions): Promise<NDArray>
+  /** {@link core.nanargmin | nanargmin} on the pool, with options known only at run time. */
+  nanargmin(a: NDArray, opts?: ReduceOptions): Promise<NDArray | number>
+  /** {@link core.nanargmax | nanargmax} on the pool (index of the maximum ignoring NaN): a JS scalar when every axis is reduced and neither keepdims nor out is given. */
+  nanargmax(a: NDArray, opts?: ScalarReduceOptions): Promise<number>
+  /** {@link core.nanargmax | nanargmax} on the pool: an NDArray, since an axis, keepdims or out was given. */
+  nanargmax(a: NDArray, opts: ArrayReduceOptions): Promise<NDArray>
+  /** {@link core.nanargmax | nanargmax} on the pool, with options known only at run time. */
+  nanargmax(a: NDArray, opts?: ReduceOptions): Promise<NDArray | number>
+  /** {@link core.ptp | ptp} on the pool (maximum minus minimum): a JS scalar when every axis is reduced and neither keepdims nor out is given. */
+  ptp(a: NDArray, opts?: ScalarReduceOptions): Promise<Scalar>
+  /** {@link core.ptp | ptp} on the pool: an NDArray, since an axis, keepdims or out was given. */
+  ptp(a: NDArray, opts: ArrayReduceOptions): Promise<NDArray>
+  /** {@link core.ptp | ptp} on the pool, with options known only at run time. */
+  ptp(a: NDArray, opts?: ReduceOptions): Promise<NDArray | Scalar>
+  /** {@link core.countNonzero | countNonzero} on the pool: a number when every axis is counted without keepdims, else an int64 NDArray. */
+  countNonzero(a: NDArray, opts?: core.CountNonzeroOptions & JobOptions): Promise<NDArray | number>
+  /** {@link core.average | average} on the pool: the (weighted) average, or `[average, sumOfWeights]` with `returned`. */
+  average(a: NDArray, opts?: core.AverageOptions & JobOptions): Promise<NDArray | Scalar | [NDArray | Scalar, NDArray | Scalar]>
+  /** {@link core.cov | cov} on the pool: the covariance matrix, its product split by output rows. Pass y as null to give options without y. */
+  cov(m: core.CovInput, y?: core.CovInput | null, opts?: core.CovOptions & JobOptions): Promise<NDArray>
+  /** {@link core.corrcoef | corrcoef} on the pool: the correlation matrix (a number for one variable). */
+  corrcoef(x: core.CovInput, y?: core.CovInput | null, opts?: core.CorrcoefOptions & JobOptions): Promise<NDArray | number>
+  /** {@link core.partition | partition} on the pool: the lanes along the axis are split across the threads. */
+  partition(a: NDArray, kth: number | readonly number[], opts?: core.PartitionOptions & JobOptions): Promise<NDArray>
+  /** {@link core.argpartition | argpartition} on the pool: the lanes along the axis are split across the threads. */
+  argpartition(a: NDArray, kth: number | readonly number[], opts?: core.PartitionOptions & JobOptions): Promise<NDArray>
+  /** {@link core.median | median} on the pool: lanes split across the threads; one long lane uses a parallel radix select. Same bits as inline. */
+  median(a: NDArray, opts?: core.MedianOptions & JobOptions): Promise<NDArray | Scalar>
+  /** {@link core.nanmedian | nanmedian} on the pool (NaNs ignored), as {@link RuntimeMethods.median | median}. */
+  nanmedian(a: NDArray, opts?: core.MedianOptions & JobOptions): Promise<NDArray | Scalar>
+  /** {@link core.quantile | quantile} on the pool: lanes split across the threads; one long lane uses a parallel radix select. Same bits as inline. */
+  quantile(a: NDArray, q: core.QuantileInput, opts?: core.QuantileOptions & JobOptions): Promise<NDArray | Scalar>
+  /** {@link core.percentile | percentile} on the pool, as {@link RuntimeMethods.quantile | quantile}. */
+  percentile(a: NDArray, q: core.QuantileInput, opts?: core.QuantileOptions & JobOptions): Promise<NDArray | Scalar>
+  /** {@link core.nanquantile | nanquantile} on the pool (NaNs ignored), as {@link RuntimeMethods.quantile | quantile}. */
+  nanquantile(a: NDArray, q: core.QuantileInput, opts?: core.QuantileOptions & JobOptions): Promise<NDArray | Scalar>
+  /** {@link core.nanpercentile | nanpercentile} on the pool (NaNs ignored), as {@link RuntimeMethods.quantile | quantile}. */
+  nanpercentile(a: NDArray, q: core.QuantileInput, opts?: core.QuantileOptions & JobOptions): Promise<NDArray | Scalar>
+  /** {@link core.sort | sort} on the pool: groups of lanes per thread; a few long lanes are sorted in runs and merged in parallel. Same bits as inline. */
+  sort(a: NDArray, opts?: core.SortOptions & JobOptions): Promise<NDArray>
+  /** {@link core.argsort | argsort} on the pool (int64 indices), split as {@link RuntimeMethods.sort | sort}. Same bits as inline. */
+  argsort(a: NDArray, opts?: core.SortOptions & JobOptions): Promise<NDArray>
+  /** The in-place sort `a.sort(opts)` ({@link core.sortInPlace | sortInPlace}) on the pool; resolves to `a`. Same bits as inline. */
+  sortInPlace(a: NDArray, opts?: core.SortOptions & JobOptions): Promise<NDArray>
+  /** {@link core.lexsort | lexsort} on the pool (int64 indices, the last key primary): groups of lanes per thread. */
+  lexsort(keys: core.LexsortKeys, opts?: core.LexsortOptions & JobOptions): Promise<NDArray>
+  /** {@link core.cumsum | cumsum} on the pool: groups of lanes per thread (long integer lanes in blocks, then offsets). Same bits as inline. */
+  cumsum(a: NDArray, opts?: core.CumulativeOptions & JobOptions): Promise<NDArray>
+  /** {@link core.cumprod | cumprod} on the pool, split as {@link RuntimeMethods.cumsum | cumsum}. Same bits as inline. */
+  cumprod(a: NDArray, opts?: core.CumulativeOptions & JobOptions): Promise<NDArray>
+  /** {@link core.nancumsum | nancumsum} on the pool (NaN as 0), split as {@link RuntimeMethods.cumsum | cumsum}. Same bits as inline. */
+  nancumsum(a: NDArray, opts?: core.CumulativeOptions & JobOptions): Promise<NDArray>
+  /** {@link core.nancumprod | nancumprod} on the pool (NaN as 1), split as {@link RuntimeMethods.cumsum | cumsum}. Same bits as inline. */
+  nancumprod(a: NDArray, opts?: core.CumulativeOptions & JobOptions): Promise<NDArray>
+  /** {@link core.accumulate | accumulate} (NumPy's `ufunc.accumulate`) on the pool, split as {@link RuntimeMethods.cumsum | cumsum}. Same bits as inline. */
+  accumulate(ufunc: core.AccumulateUfunc, a: NDArray, opts?: core.AccumulateOptions & JobOptions): Promise<NDArray>
+  /** {@link core.concatenate | concatenate} on the pool: one copy job per input, each split across the threads. */
+  concatenate(arrays: readonly core.ArrayInput[] | NDArray, opts?: core.ConcatenateOptions & JobOptions): Promise<NDArray>
+  /** {@link core.stack | stack} on the pool: one copy job per input, each split across the threads. */
+  stack(arrays: readonly core.ArrayInput[] | NDArray, opts?: core.StackOptions & JobOptions): Promise<NDArray>
 }
 
 // every op in the lists has a declaration above (a compile error names the one missing)

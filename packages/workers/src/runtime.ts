@@ -130,7 +130,9 @@ export class Runtime {
   /** Any reduction of @strided/core by name, e.g. reduce('sum', x, { axis: 0 }). */
   reduce(op: string, a: NDArray, opts: ReduceOptions = {}): Promise<NDArray | Scalar> {
     const [signal, rest] = splitSignal(opts)
-    return this.schedule({ reads: [a], writes: rest.out ? [rest.out] : [] }, [a, ...(rest.out ? [rest.out] : [])], signal, async () => {
+    // a where= mask is read too
+    const reads = arraysOf([a, rest.where])
+    return this.schedule({ reads, writes: rest.out ? [rest.out] : [] }, [...reads, ...(rest.out ? [rest.out] : [])], signal, async () => {
       const p = prepareReduction(op, a, rest)
       const partials = await this.execute(p.job, signal)
       return p.finish(partials)

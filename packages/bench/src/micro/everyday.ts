@@ -3,7 +3,8 @@
  *
  *   REPS=5 npx tsx --conditions=strided-source packages/bench/src/micro/everyday.ts
  *
- * float64: concatenate two 4000×4000 arrays along axis 0 and axis 1; on n = 1e7, a boolean-mask read `a[mask]` and
+ * float64: concatenate two 4000×4000 arrays along axis 0 and axis 1 (inline, and into out= on a 2-thread Runtime,
+ * against NumPy's single-threaded concatenate); on n = 1e7, a boolean-mask read `a[mask]` and
  * write `a[mask] = 0` (mask = a > 0.5, half the elements), `unique` of 1e7 values drawn from 1e5 distinct ones,
  * `histogram(a, bins=100)` and `searchsorted` of 1e6 random keys into arange(1e7) / 1e7. NumPy runs in a python3
  * subprocess on the same sizes; strided runs its public sync API on this thread after a warm-up. A fresh 256 MB
@@ -14,6 +15,7 @@
  */
 import * as core from '@strided/core'
 import type { NDArray } from '@strided/core'
+import { Runtime } from '@strided/workers'
 import { median, pythonPrelude, runNumpy, REPS } from './harness.js'
 
 const N = 1e7
@@ -30,6 +32,8 @@ r['concat1'] = med(lambda: np.concatenate([x, y], axis=1))
 o0 = np.empty((${2 * M}, ${M})); o1 = np.empty((${M}, ${2 * M}))
 r['concat0out'] = med(lambda: np.concatenate([x, y], axis=0, out=o0))
 r['concat1out'] = med(lambda: np.concatenate([x, y], axis=1, out=o1))
+r['concat0pool'] = r['concat0out']  # NumPy's concatenate is single-threaded
+r['concat1pool'] = r['concat1out']
 r['maskRead'] = med(lambda: a[mask])
 def mask_write():
     b = a.copy(); t = time.perf_counter(); b[mask] = 0; return time.perf_counter() - t
@@ -45,7 +49,20 @@ print(json.dumps({ 'numpy': np.__version__, 'ms': r }))
 type Fn = (...args: never[]) => unknown
 const fn = (name: string): Fn | undefined => (core as unknown as Record<string, Fn | undefined>)[name]
 
-function ours(): Record<string, number | string> {
+/** Median in ms of REPS awaited calls after `warm` untimed ones (the pool rows). */
+async function medianAsync(f: () => Promise<unknown>, warm = 2): Promise<number> {
+  for (let i = 0; i < warm; i++) await f()
+  const ts: number[] = []
+  for (let i = 0; i < REPS; i++) {
+    const t = performance.now()
+    await f()
+    ts.push(performance.now() - t)
+  }
+  ts.sort((p, q) => p - q)
+  return ts[ts.length >> 1]!
+}
+
+async function ours(): Promise<Record<string, number | string>> {
   const r: Record<string, number | string> = {}
   const x = core.random.uniform([M, M], { seed: 1 })
   const y = core.random.uniform([M, M], { seed: 2 })
@@ -63,6 +80,13 @@ function ours(): Record<string, number | string> {
   const o1 = core.zeros([M, 2 * M])
   run('concat0out', 'concatenate', () => { core.concatenate([x, y], { axis: 0, out: o0 }) })
   run('concat1out', 'concatenate', () => { core.concatenate([x, y], { axis: 1, out: o1 }) })
+  const rt = new Runtime({ threads: 2 })
+  try {
+    r['concat0pool'] = await medianAsync(() => rt.concatenate([x, y], { axis: 0, out: o0 }))
+    r['concat1pool'] = await medianAsync(() => rt.concatenate([x, y], { axis: 1, out: o1 }))
+  } finally {
+    await rt.close()
+  }
   const at = (a as unknown as { at?: (...i: unknown[]) => { set(v: unknown): unknown } }).at
   if (at === undefined) {
     r['maskRead'] = r['maskWrite'] = 'NDArray has no advanced indexing (at)'
@@ -87,6 +111,8 @@ const LABELS: Record<string, string> = {
   concat1: 'concatenate axis 1    2×4000² f8',
   concat0out: '  the same, out= axis 0',
   concat1out: '  the same, out= axis 1',
+  concat0pool: '  out= axis 0, pool 2 threads',
+  concat1pool: '  out= axis 1, pool 2 threads',
   maskRead: 'a[mask]               n=1e7 f8',
   maskWrite: 'a[mask] = 0           n=1e7 f8',
   unique: 'unique (1e5 distinct) n=1e7 f8',
@@ -95,7 +121,7 @@ const LABELS: Record<string, string> = {
 }
 
 const np = runNumpy<{ numpy: string; ms: Record<string, number> }>(PY)
-const js = ours()
+const js = await ours()
 console.log(`strided everyday-NumPy micro-benchmark, single thread, medians of ${REPS} (node ${process.version}, numpy ${np?.numpy ?? 'absent'})`)
 console.log('op'.padEnd(32), 'numpy ms'.padStart(10), 'strided ms'.padStart(11), 'speed vs numpy'.padStart(15))
 for (const k of Object.keys(LABELS)) {

@@ -5,12 +5,14 @@
 import type { DTypeName } from '../dtype.js'
 import { cutDigits, decimalExponentOf, digitsAt, positionalParts, shortestDigits, type Decimal, type FloatKind } from './float-digits.js'
 import type { PrintOptions } from './options.js'
+import { fromHalfBits, roundToHalf } from '../float16.js'
 
 export type Stored = number | bigint
 
 /** Format `values` (stored elements of dtype `dt`, the shown ones) as NumPy would inside an array. */
 export function formatElements(dt: DTypeName, values: readonly Stored[], is0d: boolean, opts: PrintOptions): string[] {
   if (dt === 'bool') return formatBool(values, is0d)
+  if (dt === 'float16') return formatFloats((values as readonly number[]).map(fromHalfBits), dt, opts)
   if (dt === 'float32' || dt === 'float64') return formatFloats(values as readonly number[], dt, opts)
   return formatInts(values)
 }
@@ -43,6 +45,10 @@ export function useExponent(finite: readonly number[], kind: FloatKind, suppress
     if (a < min) min = a
   }
   if (max === -Infinity) return false
+  if (kind === 'float16') {
+    // in float16 (NEP 50): 0.0001 is float16(0.0001), the ratio a float16 division, the cutoff 10**min(8, 3)
+    return max >= 1000 || (!suppress && (min < roundToHalf(1e-4) || roundToHalf(Math.fround(max / min)) > 1000))
+  }
   if (kind === 'float32') {
     // numpy compares float32 scalars with Python floats in float32 (NEP 50): 0.0001 is float32(0.0001),
     // the ratio is a float32 division, the cutoff 10**min(8, 6) = 1e6
@@ -105,7 +111,7 @@ function formatFloats(values: readonly number[], kind: FloatKind, opts: PrintOpt
     if (d === undefined) d = cutDigits(v, mode, precision, kind)
     const sign = d.neg ? '-' : ''
     if (exp) {
-      if (d.digits.length - 1 < mantDigits && v !== 0 && (kind === 'float32' || mantDigits > 14 || Math.abs(v) < 2.2250738585072014e-308)) {
+      if (d.digits.length - 1 < mantDigits && v !== 0 && (kind !== 'float64' || mantDigits > 14 || Math.abs(v) < 2.2250738585072014e-308)) {
         // NumPy prints every mantissa with min_digits = P: Dragon4 keeps generating the exact value's digits
         // (for normal float64 values with P <= 14 those are the zero padding of the shortest digits)
         d = digitsAt(v, decimalExponentOf(v, kind) - mantDigits, kind)
@@ -119,14 +125,14 @@ function formatFloats(values: readonly number[], kind: FloatKind, opts: PrintOpt
 }
 
 /**
- * NumPy's str() of a float scalar (np.float64 / np.float32 __str__): shortest digits of the type,
- * positional between 1e-4 and 1e16 (float64) or 1e6 (float32), otherwise scientific.
+ * NumPy's str() of a float scalar (np.float64 / np.float32 / np.float16 __str__): shortest digits of the type,
+ * positional between 1e-4 and 1e16 (float64), 1e6 (float32) or 1e3 (float16), otherwise scientific.
  */
 export function floatScalarStr(v: number, kind: FloatKind): string {
   if (Number.isNaN(v)) return 'nan'
   if (!Number.isFinite(v)) return v < 0 ? '-inf' : 'inf'
   const a = Math.abs(v)
-  const maxPositional = kind === 'float64' ? 1e16 : 1e6
+  const maxPositional = kind === 'float64' ? 1e16 : kind === 'float32' ? 1e6 : 1e3
   const d = shortestDigits(v, kind)
   const sign = d.neg ? '-' : ''
   if (a === 0 || (a >= 1e-4 && a < maxPositional)) {

@@ -1,6 +1,6 @@
 /**
  * Decimal digits of binary floats, as NumPy's Dragon4 produces them:
- *  - shortest round-trip digits for float64 and for float32 (the shortest decimal that reads back as the
+ *  - shortest round-trip digits for float64, float32 and float16 (the shortest decimal that reads back as the
  *    same value of *that* type; a decimal exactly on a rounding boundary counts when the significand is
  *    even, i.e. IEEE round-half-even parsing), the closest one when several have the same length;
  *  - the same digits cut to a number of significant or fraction digits, where the cut rounds the
@@ -10,8 +10,9 @@
  * value = (neg ? -1 : 1) × d0.d1d2… × 10^exp. Zero is { digits: '0', exp: 0 }. Digit strings carry no
  * trailing zeros (except the single '0' of zero).
  */
+import { toHalfBits } from '../float16.js'
 
-export type FloatKind = 'float32' | 'float64'
+export type FloatKind = 'float16' | 'float32' | 'float64'
 
 export interface Decimal {
   /** Sign bit set (negative values and -0). */
@@ -38,6 +39,13 @@ function parts(x: number, kind: FloatKind): Parts {
     const frac = bits & 0xfffffffffffffn
     if (expField === 0) return { m: frac, e: -1074, lowerTight: false }
     return { m: frac | (1n << 52n), e: expField - 1075, lowerTight: frac === 0n && expField > 1 }
+  }
+  if (kind === 'float16') {
+    const h = toHalfBits(x) // exact: x is a half
+    const hExp = (h >> 10) & 0x1f
+    const hFrac = h & 0x3ff
+    if (hExp === 0) return { m: BigInt(hFrac), e: -24, lowerTight: false }
+    return { m: BigInt(hFrac | 0x400), e: hExp - 25, lowerTight: hFrac === 0 && hExp > 1 }
   }
   f32[0] = x
   const bits = u32[0]!
@@ -133,7 +141,7 @@ function shortestExact(x: number, kind: FloatKind): Decimal {
   if (x === 0) return { neg, digits: '0', exp: 0 }
   const p = parts(x, kind)
   const E = decimalExponent(x, p)
-  const maxDigits = kind === 'float64' ? 17 : 9
+  const maxDigits = kind === 'float64' ? 17 : kind === 'float32' ? 9 : 5
   for (let n = 1; ; n++) {
     const q = E - n + 1
     const st = dragonStep(p, q)
@@ -171,7 +179,7 @@ function shortestEngine64(x: number): Decimal {
 
 /**
  * Shortest round-trip digits of a finite value: float64 digits are the engine's (identical to Dragon4's
- * in unique mode); float32 digits come from an exact search over 1..9 significant digits.
+ * in unique mode); float32 and float16 digits come from an exact search over 1..9 (1..5) significant digits.
  */
 export function shortestDigits(x: number, kind: FloatKind = 'float64'): Decimal {
   if (!Number.isFinite(x)) throw new RangeError(`shortestDigits needs a finite value, got ${x}`)

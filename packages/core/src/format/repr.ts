@@ -7,6 +7,8 @@ import type { NDArray } from '../ndarray.js'
 import { floatScalarStr } from './element-formatter.js'
 import { arrayBody } from './layout.js'
 import { getPrintOptions } from './options.js'
+import { fromStored } from '../scalar.js'
+import { roundToHalf } from '../float16.js'
 
 /** Dtypes whose repr omits `dtype=` (NumPy's _typelessdata: int_, float64, complex128, bool). */
 const IMPLIED_DTYPES: ReadonlySet<DTypeName> = new Set<DTypeName>(['float64', 'int64', 'bool'])
@@ -35,15 +37,16 @@ export function repr(a: NDArray): string {
 
 /** NumPy's str(a): the bracketed body; a 0-d array prints as the str of its scalar (5.0, True, 3). */
 export function str(a: NDArray): string {
-  if (a.ndim === 0) return scalarStr(a.data[a.offset]!, a.dtype)
+  if (a.ndim === 0) return scalarStr(fromStored(a.data[a.offset]!, a.dtype), a.dtype)
   const opts = getPrintOptions()
   return arrayBody(a, { separator: ' ', prefixLength: 0, width: opts.linewidth }, opts).text
 }
 
-/** str() of a NumPy scalar of dtype dt: 1.0, 0.1 (float32 shortest digits), 1e+16, True, 3. */
+/** str() of a NumPy scalar of dtype dt (given as its value): 1.0, 0.1 (float32 shortest digits), 1e+16, True, 3. */
 export function scalarStr(v: Scalar, dt: DTypeName): string {
   if (dt === 'bool') return v === true || v === 1 || v === 1n ? 'True' : 'False'
   if (dt === 'float32') return floatScalarStr(Math.fround(Number(v)), dt)
+  if (dt === 'float16') return floatScalarStr(roundToHalf(Number(v)), dt)
   if (dt === 'float64') return floatScalarStr(Number(v), dt)
   return String(v)
 }

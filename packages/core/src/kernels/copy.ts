@@ -19,6 +19,7 @@ import type { ArrayDescriptor } from '../descriptor.js'
 import { DTYPES, typedView, type DTypeName, type TypedArray } from '../dtype.js'
 import { ShapeError } from '../errors.js'
 import { castStored } from '../scalar.js'
+import { HALF_VALUES, decodeHalves, toHalfBits } from '../float16.js'
 import { internalOverlapOutcome, mayShareMemory } from '../overlap/index.js'
 import { contiguousStrides } from '../shape.js'
 import { CAST_KERNELS, MOVE_KERNELS } from './generated/copy.js'
@@ -180,7 +181,7 @@ function copyPlanOf(job: ElementwiseJob, keep: boolean): CopyPlan {
   let cp: CopyPlan
   const [dst, src] = job.operands as [ArrayDescriptor, ArrayDescriptor]
   const plan = makeLoopPlan([dst, src])
-  const move = DTYPES[dst.dtype].TypedArray === DTYPES[src.dtype].TypedArray && !(dst.dtype === 'bool' && src.dtype !== 'bool')
+  const move = isMove(dst.dtype, src.dtype)
   let tile = false
   let p = plan
   if (move && plan.shape.length >= 2) {
@@ -243,13 +244,66 @@ function contiguousMove(n: number, d: unknown, dO: number, _dS: number, s: unkno
   ;(dd as Float64Array).set(sv.subarray(sO, sO + n) as Float64Array, dO)
 }
 
+/** Elements are moved as they are (same typed-array class, no conversion): not into bool, not between float16 and uint16. */
+function isMove(to: DTypeName, from: DTypeName): boolean {
+  if (to === 'bool' && from !== 'bool') return false
+  if ((to === 'float16') !== (from === 'float16')) return false
+  return DTYPES[to].TypedArray === DTYPES[from].TypedArray
+}
+
 function runKernel(to: DTypeName, from: DTypeName, move: boolean, contiguous: boolean): Move {
   const dC = DTYPES[to].TypedArray.name
   const sC = DTYPES[from].TypedArray.name
   if (move) return contiguous ? contiguousMove : (MOVE_KERNELS[dC]!.strided as unknown as Move)
+  if (from === 'float16' || to === 'float16') return halfCast(from, to)
   const cast = CAST_KERNELS[`${sC}>${to === 'bool' ? 'bool' : dC}`]
   if (cast !== undefined) return cast as unknown as Move
   return bigCast(from, to)
+}
+
+const HALF_TILE = 1024
+let halfScratch: Float32Array | null = null
+
+/**
+ * Casts from and to float16. From: the half's value (exact in float32) goes through the float32 → `to` cast, as
+ * NumPy's half casts go through float. To: the source value (exact as a double, int64 through double) is rounded
+ * once to the nearest half.
+ */
+function halfCast(from: DTypeName, to: DTypeName): Move {
+  if (from === 'float16') {
+    if (to === 'float32' || to === 'float64') {
+      return (n, d, dO, dS, s, sO, sS) => {
+        const dd = d as Float32Array
+        const sv = s as Uint16Array
+        const t = HALF_VALUES
+        for (let i = 0, p = sO, r = dO; i < n; i++, p += sS, r += dS) dd[r] = t[sv[p]!]!
+      }
+    }
+    const inner = runKernel(to, 'float32', false, false)
+    return (n, d, dO, dS, s, sO, sS) => {
+      const tile = (halfScratch ??= new Float32Array(HALF_TILE))
+      for (let i = 0; i < n; i += HALF_TILE) {
+        const c = Math.min(HALF_TILE, n - i)
+        decodeHalves(c, tile, 0, s as Uint16Array, sO + i * sS, sS)
+        inner(c, d, dO + i * dS, dS, tile, 0, 1)
+      }
+    }
+  }
+  if (DTYPES[from].bigint) {
+    return (n, d, dO, dS, s, sO, sS) => {
+      const dd = d as Uint16Array
+      const sv = s as BigInt64Array
+      for (let i = 0, p = sO, r = dO; i < n; i++, p += sS, r += dS) dd[r] = toHalfBits(Number(sv[p]!))
+    }
+  }
+  const bool = from === 'bool'
+  return (n, d, dO, dS, s, sO, sS) => {
+    const dd = d as Uint16Array
+    const sv = s as Float64Array
+    const enc = toHalfBits
+    if (bool) for (let i = 0, p = sO, r = dO; i < n; i++, p += sS, r += dS) dd[r] = sv[p] !== 0 ? 0x3c00 : 0
+    else for (let i = 0, p = sO, r = dO; i < n; i++, p += sS, r += dS) dd[r] = enc(sv[p]!)
+  }
 }
 
 /** Casts involving int64/uint64 (slow path, BigInt conversions). */
@@ -281,6 +335,7 @@ function bigToF32(v: bigint): number {
 export function converter(from: DTypeName, to: DTypeName): (v: number | bigint) => number | bigint {
   if (to === 'float32' && DTYPES[from].bigint) return (v) => bigToF32(v as bigint)
   if (from === to) return (v) => v
+  if (to === 'bool' && from === 'float16') return (v) => (((v as number) & 0x7fff) !== 0 ? 1 : 0)
   if (to === 'bool') return (v) => (typeof v === 'bigint' ? (v !== 0n ? 1 : 0) : v !== 0 ? 1 : 0)
   return (v) => castStored(v, from, to)
 }

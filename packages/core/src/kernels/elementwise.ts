@@ -19,6 +19,7 @@
 import type { ArrayDescriptor } from '../descriptor.js'
 import { DTYPES, typedView, type DTypeName, type TypedArray } from '../dtype.js'
 import { ValueError } from '../errors.js'
+import { HALF_VALUES, toHalfBits } from '../float16.js'
 import { runCopy } from './copy.js'
 import type { ElementwiseJob } from './job.js'
 import { Cursor, makeLoopPlan, type LoopPlan } from './loop-plan.js'
@@ -56,7 +57,9 @@ export function runElementwise(job: ElementwiseJob, start: number, end: number):
   if (dt === undefined || !(dt in DTYPES)) throw new ValueError(`elementwise job '${job.op}' has no loop dtype in params.dtype`)
   const ops = job.operands
   const plan = planOf(job, end - start < job.size)
-  if (job.params?.['where'] === true) return runMasked(job.op, dt, ops, plan, start, end)
+  const masked = job.params?.['where'] === true
+  if (dt === 'float16' || hasHalf(ops)) return runHalfTiles(job.op, dt, ops, plan, start, end, masked)
+  if (masked) return runMasked(job.op, dt, ops, plan, start, end)
   switch (ops.length) {
     case 2: return runUnary(job.op, dt, ops, plan, start, end)
     case 3: return runBinary(job.op, dt, ops, plan, start, end)
@@ -197,6 +200,114 @@ function runTernary(op: string, dt: DTypeName, ops: readonly ArrayDescriptor[], 
   const cur = new Cursor(plan, start, end)
   let c: number
   while ((c = cur.next()) > 0) k(c, o, cur.offs[0]!, so, a, cur.offs[1]!, sa, b, cur.offs[2]!, sb, c3, cur.offs[3]!, sc)
+}
+
+function hasHalf(ops: readonly ArrayDescriptor[]): boolean {
+  for (let k = 0; k < ops.length; k++) if (ops[k]!.dtype === 'float16') return true
+  return false
+}
+
+/** Elements per tile of the float16 path: small enough to stay in L1 with every operand. */
+const HALF_TILE = 512
+const tilePool = new Map<string, TypedArray[]>()
+
+function tiles(cls: string, T: new (n: number) => TypedArray, count: number): TypedArray[] {
+  let ts = tilePool.get(cls)
+  if (ts === undefined) tilePool.set(cls, (ts = []))
+  while (ts.length < count) ts.push(new T(HALF_TILE))
+  return ts
+}
+
+/**
+ * Jobs with a float16 operand, NumPy's way: float16 loops compute in float32 and round each result to half
+ * (npy_half_to_float → the float op → npy_float_to_half), and float16 inputs of wider loops are read exactly.
+ * Each run of the loop plan is cut into tiles: inputs are gathered into contiguous tiles of the compute dtype
+ * (float16 decoded), the compute dtype's contiguous kernel runs on the tiles, and the result tile is stored
+ * (encoded to half when the output is float16; only where the mask is set for a masked job).
+ * nextafter steps between halves, not floats, so it has its own tile loop.
+ */
+function runHalfTiles(op: string, dt: DTypeName, all: readonly ArrayDescriptor[], plan: LoopPlan, start: number, end: number, masked: boolean): void {
+  const nop = masked ? all.length - 1 : all.length
+  const nin = nop - 1
+  if (nin < 1 || nin > 3) throw new ValueError(`elementwise job '${op}' has ${nin} inputs; expected 1 to 3`)
+  const compute: DTypeName = dt === 'float16' ? 'float32' : dt
+  const CT = DTYPES[compute].TypedArray as unknown as new (n: number) => TypedArray
+  const halfNext = op === 'nextafter' && dt === 'float16'
+  const layout: LayoutClass = 'contiguous'
+  const fn = halfNext ? null : (getKernel(op, compute, layout) ?? getKernel(op, compute, 'strided') ?? missing(op, compute))
+  const contiguousKernel = !halfNext && getKernel(op, compute, layout) !== undefined
+  const views: TypedArray[] = all.map((d) => typedView(d.buffer, d.dtype))
+  const half = all.map((d) => d.dtype === 'float16')
+  // input tiles: the compute dtype's class (the condition of where keeps its bool bytes); output: float32 for half
+  const inT: TypedArray[] = []
+  for (let k = 1; k <= nin; k++) {
+    const cond = op === 'where' && k === 1
+    const cls = cond ? 'Uint8Array' : CT.name
+    inT.push(tiles(cls, cond ? Uint8Array : CT, k)[k - 1]!)
+  }
+  const outDt = all[0]!.dtype
+  const OT = (outDt === 'float16' ? Float32Array : DTYPES[outDt].TypedArray) as unknown as new (n: number) => TypedArray
+  const outT = tiles('out-' + OT.name, OT, 1)[0]!
+  const m = masked ? (views[nop] as Uint8Array) : null
+  const st = plan.strides.map((s) => s[0]!)
+  const HV = HALF_VALUES
+  const cur = new Cursor(plan, start, end)
+  let c: number
+  while ((c = cur.next()) > 0) {
+    for (let i0 = 0; i0 < c; i0 += HALF_TILE) {
+      const n = Math.min(HALF_TILE, c - i0)
+      // gather
+      for (let k = 1; k <= nin; k++) {
+        const t = inT[k - 1] as unknown as Record<number, number>
+        const v = views[k] as unknown as Record<number, number>
+        const s = st[k]!
+        const o = cur.offs[k]! + i0 * s
+        if (half[k]) for (let i = 0; i < n; i++) t[i] = HV[v[o + i * s]!]!
+        else for (let i = 0; i < n; i++) t[i] = v[o + i * s]!
+      }
+      // compute
+      if (halfNext) halfNextafter(n, outT as Float32Array, inT[0] as Float32Array, inT[1] as Float32Array)
+      else if (contiguousKernel) {
+        const k = fn as unknown as (...a: unknown[]) => void
+        if (nin === 1) k(n, outT, 0, inT[0], 0)
+        else if (nin === 2) k(n, outT, 0, inT[0], 0, inT[1], 0)
+        else k(n, outT, 0, inT[0], 0, inT[1], 0, inT[2], 0)
+      } else {
+        const k = fn as unknown as (...a: unknown[]) => void
+        if (nin === 1) k(n, outT, 0, 1, inT[0], 0, 1)
+        else if (nin === 2) k(n, outT, 0, 1, inT[0], 0, 1, inT[1], 0, 1)
+        else k(n, outT, 0, 1, inT[0], 0, 1, inT[1], 0, 1, inT[2], 0, 1)
+      }
+      // store
+      const so = st[0]!
+      const oo = cur.offs[0]! + i0 * so
+      const ov = views[0] as unknown as Record<number, number>
+      const ot = outT as unknown as Record<number, number>
+      const enc = toHalfBits
+      if (m !== null) {
+        const ms = st[nop]!
+        const mo = cur.offs[nop]! + i0 * ms
+        if (half[0]) { for (let i = 0; i < n; i++) if (m[mo + i * ms] !== 0) ov[oo + i * so] = enc(ot[i]!) }
+        else for (let i = 0; i < n; i++) if (m[mo + i * ms] !== 0) ov[oo + i * so] = ot[i]!
+      } else if (half[0]) for (let i = 0; i < n; i++) ov[oo + i * so] = enc(ot[i]!)
+      else for (let i = 0; i < n; i++) ov[oo + i * so] = ot[i]!
+    }
+  }
+}
+
+/** nextafter in float16: the neighbouring half of x towards y (NumPy's npy_half_nextafter), as a value. */
+function halfNextafter(n: number, o: Float32Array, a: Float32Array, b: Float32Array): void {
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!
+    const y = b[i]!
+    if (x !== x || y !== y) { o[i] = NaN; continue }
+    if (x === y) { o[i] = y; continue }
+    if (x === 0) { o[i] = y > 0 ? 2 ** -24 : -(2 ** -24); continue }
+    const h = toHalfBits(x) // exact: x is a half
+    // away from zero when moving outwards, else towards zero
+    const up = (x < y) === (x > 0)
+    o[i] = HALF_VALUES[up ? h + 1 : h - 1]!
+  }
 }
 
 /**

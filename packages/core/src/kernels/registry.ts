@@ -65,9 +65,9 @@ export function getKernel(op: string, dt: DTypeName, layout: LayoutClass): Kerne
   return TABLE.get(op)?.get(dt)?.get(layout)
 }
 
-/** True when op has any loop for dtype dt. */
+/** True when op has any loop for dtype dt (float16 loops are the float32 kernels run on tiles: kernels/elementwise.ts). */
 export function hasLoop(op: string, dt: DTypeName): boolean {
-  return TABLE.get(op)?.get(dt)?.has('strided') ?? false
+  return TABLE.get(op)?.get(dt === 'float16' ? 'float32' : dt)?.has('strided') ?? false
 }
 
 /** Scalar-first partner of a binary op (see module comment), or undefined. */

@@ -374,18 +374,17 @@ export interface ResolvedDescr {
 
 const CODE_DTYPES: Readonly<Record<string, DTypeName>> = {
   '?': 'bool', b: 'int8', B: 'uint8', h: 'int16', H: 'uint16', i: 'int32', I: 'uint32',
-  l: 'int64', L: 'uint64', q: 'int64', Q: 'uint64', p: 'int64', P: 'uint64', f: 'float32', d: 'float64',
+  l: 'int64', L: 'uint64', q: 'int64', Q: 'uint64', p: 'int64', P: 'uint64', e: 'float16', f: 'float32', d: 'float64',
 }
 
 const KIND_DTYPES: Readonly<Record<string, DTypeName>> = {
   b1: 'bool', i1: 'int8', u1: 'uint8', i2: 'int16', u2: 'uint16', i4: 'int32', u4: 'uint32',
-  i8: 'int64', u8: 'uint64', f4: 'float32', f8: 'float64',
+  i8: 'int64', u8: 'uint64', f2: 'float16', f4: 'float32', f8: 'float64',
 }
 
 const UNSUPPORTED: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(?:O\d*|object_?)$/, 'it is an object dtype: the data is a Python pickle, which strided never loads'],
   [/^(?:c\d+|[FDG]|complex\w*|c?longdouble|clongdouble)$/, 'complex dtypes are not supported'],
-  [/^(?:f0*2|e|float16|half)$/, 'float16 is not supported'],
   [/^(?:f0*(?:10|12|16)|g|longdouble|float96|float128)$/, 'long double is not supported'],
   [/^(?:[USa]\d*|str_?|bytes_?|unicode)$/, 'string dtypes are not supported'],
   [/^(?:V\d*|void)$/, 'void (raw bytes) dtypes are not supported'],
@@ -404,9 +403,9 @@ function containsObject(v: PyValue): boolean {
 }
 
 /**
- * The strided dtype for a header's descr. Strings NumPy understands for the eleven supported dtypes are
+ * The strided dtype for a header's descr. Strings NumPy understands for the twelve supported dtypes are
  * accepted in any byte order ('<f8', '>i4', '|b1', '=u2', 'f8', 'd', '?', 'float64'); a recognised but
- * unsupported dtype (object, structured, complex, float16, strings, datetimes, ...) is a DTypeError naming
+ * unsupported dtype (object, structured, complex, long double, strings, datetimes, ...) is a DTypeError naming
  * the descr; a descr that is no dtype description at all is an NpyFormatError.
  */
 export function resolveDescr(descr: PyValue): ResolvedDescr {
@@ -427,6 +426,7 @@ export function resolveDescr(descr: PyValue): ResolvedDescr {
     const k = /^([biuf])0*(\d+)$/.exec(body)
     if (k !== null) dt = KIND_DTYPES[k[1]! + k[2]!]
     else if (m[1] === '' && (DTYPE_NAMES as readonly string[]).includes(body)) dt = body as DTypeName
+    else if (m[1] === '' && body === 'half') dt = 'float16'
   }
   if (dt === undefined) {
     for (const [re, why] of UNSUPPORTED) {

@@ -22,23 +22,25 @@
  */
 import { DTYPE_NAMES, DTYPES, type DTypeName, type Scalar } from '../dtype.js'
 import { DTypeError, OverflowError } from '../errors.js'
+import { toHalfBits } from '../float16.js'
 
-const CODES = ['b', 'i1', 'u1', 'i2', 'u2', 'i4', 'u4', 'i8', 'u8', 'f4', 'f8'] as const
+const CODES = ['b', 'i1', 'u1', 'i2', 'u2', 'i4', 'u4', 'i8', 'u8', 'f2', 'f4', 'f8'] as const
 const CODE_TO_NAME: Record<string, DTypeName> = Object.fromEntries(CODES.map((c, i) => [c, DTYPE_NAMES[i]!]))
 
-// Spec §6.1, rows/columns in DTYPE_NAMES order (b i1 u1 i2 u2 i4 u4 i8 u8 f4 f8).
+// np.result_type (numpy 2.4.6), rows/columns in DTYPE_NAMES order (b i1 u1 i2 u2 i4 u4 i8 u8 f2 f4 f8).
 const TABLE_ROWS = [
-  'b  i1 u1 i2 u2 i4 u4 i8 u8 f4 f8',
-  'i1 i1 i2 i2 i4 i4 i8 i8 f8 f4 f8',
-  'u1 i2 u1 i2 u2 i4 u4 i8 u8 f4 f8',
-  'i2 i2 i2 i2 i4 i4 i8 i8 f8 f4 f8',
-  'u2 i4 u2 i4 u2 i4 u4 i8 u8 f4 f8',
-  'i4 i4 i4 i4 i4 i4 i8 i8 f8 f8 f8',
-  'u4 i8 u4 i8 u4 i8 u4 i8 u8 f8 f8',
-  'i8 i8 i8 i8 i8 i8 i8 i8 f8 f8 f8',
-  'u8 f8 u8 f8 u8 f8 u8 f8 u8 f8 f8',
-  'f4 f4 f4 f4 f4 f8 f8 f8 f8 f4 f8',
-  'f8 f8 f8 f8 f8 f8 f8 f8 f8 f8 f8',
+  'b  i1 u1 i2 u2 i4 u4 i8 u8 f2 f4 f8',
+  'i1 i1 i2 i2 i4 i4 i8 i8 f8 f2 f4 f8',
+  'u1 i2 u1 i2 u2 i4 u4 i8 u8 f2 f4 f8',
+  'i2 i2 i2 i2 i4 i4 i8 i8 f8 f4 f4 f8',
+  'u2 i4 u2 i4 u2 i4 u4 i8 u8 f4 f4 f8',
+  'i4 i4 i4 i4 i4 i4 i8 i8 f8 f8 f8 f8',
+  'u4 i8 u4 i8 u4 i8 u4 i8 u8 f8 f8 f8',
+  'i8 i8 i8 i8 i8 i8 i8 i8 f8 f8 f8 f8',
+  'u8 f8 u8 f8 u8 f8 u8 f8 u8 f8 f8 f8',
+  'f2 f2 f2 f4 f4 f8 f8 f8 f8 f2 f4 f8',
+  'f4 f4 f4 f4 f4 f8 f8 f8 f8 f4 f4 f8',
+  'f8 f8 f8 f8 f8 f8 f8 f8 f8 f8 f8 f8',
 ]
 
 const INDEX: Record<DTypeName, number> = Object.fromEntries(DTYPE_NAMES.map((n, i) => [n, i])) as Record<DTypeName, number>
@@ -47,15 +49,15 @@ const TABLE: DTypeName[][] = TABLE_ROWS.map((row) => row.trim().split(/\s+/).map
 
 // np.can_cast(row, col, 'safe') and 'same_kind', rows/columns in DTYPE_NAMES order (generated with numpy 2.4.6).
 const SAFE_ROWS = [
-  '11111111111', '01010101011', '00111111111', '00010101011', '00001111111', '00000101001',
-  '00000011101', '00000001001', '00000000101', '00000000011', '00000000001',
+  '111111111111', '010101010111', '001111111111', '000101010011', '000011111011', '000001010001',
+  '000000111001', '000000010001', '000000001001', '000000000111', '000000000011', '000000000001',
 ]
 const SAME_KIND_ROWS = [
-  '11111111111', '01010101011', '01111111111', '01010101011', '01111111111', '01010101011',
-  '01111111111', '01010101011', '01111111111', '00000000011', '00000000011',
+  '111111111111', '010101010111', '011111111111', '010101010111', '011111111111', '010101010111',
+  '011111111111', '010101010111', '011111111111', '000000000111', '000000000111', '000000000111',
 ]
 
-/** The full 11×11 promotion table (np.result_type), by dtype name. */
+/** The full 12×12 promotion table (np.result_type), by dtype name. */
 export const PROMOTION_TABLE: Readonly<Record<DTypeName, Readonly<Record<DTypeName, DTypeName>>>> = Object.freeze(
   Object.fromEntries(DTYPE_NAMES.map((a, i) => [a, Object.freeze(Object.fromEntries(DTYPE_NAMES.map((b, j) => [b, TABLE[i]![j]!])))])),
 ) as Readonly<Record<DTypeName, Readonly<Record<DTypeName, DTypeName>>>>
@@ -80,7 +82,7 @@ export function trueDivideType(a: DTypeName, b: DTypeName): DTypeName {
 
 /** The float dtype a true division / float-only unary op computes in for a given promoted dtype. */
 function toFloat(r: DTypeName): DTypeName {
-  if (r === 'float32' || r === 'float64') return r
+  if (r === 'float16' || r === 'float32' || r === 'float64') return r
   return 'float64'
 }
 
@@ -200,7 +202,7 @@ export function pythonIntOutOfRange(v: Scalar, dt: DTypeName): 'below' | 'above'
  */
 export function weakScalarValue(v: Scalar, dt: DTypeName, unsafe = false): number | bigint {
   const d = DTYPES[dt]
-  if (typeof v === 'boolean') return d.bigint ? (v ? 1n : 0n) : v ? 1 : 0
+  if (typeof v === 'boolean') return d.bigint ? (v ? 1n : 0n) : dt === 'float16' ? (v ? 0x3c00 : 0) : v ? 1 : 0
   const kind = scalarKind(v)
   if (d.kind === 'b') {
     if (typeof v === 'bigint') return v !== 0n ? 1 : 0
@@ -210,9 +212,10 @@ export function weakScalarValue(v: Scalar, dt: DTypeName, unsafe = false): numbe
     if (typeof v === 'bigint') {
       const x = Number(v)
       if (!Number.isFinite(x)) throw new OverflowError('int too large to convert to float')
-      return dt === 'float32' ? Math.fround(x) : x
+      return dt === 'float32' ? Math.fround(x) : dt === 'float16' ? toHalfBits(x) : x
     }
-    return dt === 'float32' ? Math.fround(v) : v
+    // float16 stores bits: the scalar rounded once to the nearest half (overflow to inf, as NumPy)
+    return dt === 'float32' ? Math.fround(v) : dt === 'float16' ? toHalfBits(v) : v
   }
   // integer loop dtype: only int-kind scalars reach here through promotion (or via the dtype= option)
   if (kind === 'float') throw new DTypeError(`cannot use the float scalar ${String(v)} in an ${dt} computation`)

@@ -23,6 +23,8 @@ import { fromStored } from '../scalar.js'
 import { normalizeAxes, normalizeAxis } from '../shape.js'
 import { mayShareMemory } from '../overlap/index.js'
 import { checkOptions } from '../check-options.js'
+import { INITIAL_REDUCTIONS, WHERE_REDUCTIONS, prepareMaskedReduction, usesInitialOrWhere } from './reduce-where.js'
+import { halfAccumulates, planDtypeOf, prepareHalfReduction } from './reduce-half.js'
 
 /** The reductions, by name. */
 export type ReductionName = 'sum' | 'prod' | 'min' | 'max' | 'mean' | 'var' | 'std' | 'argmin' | 'argmax' | 'any' | 'all'
@@ -41,6 +43,17 @@ export interface ReduceOptions {
   out?: NDArray
   /** Delta degrees of freedom (var, std). */
   ddof?: number
+  /**
+   * The starting value of each output (sum, prod, min, max), cast to the loop dtype, as NumPy's `initial`:
+   * every element is folded in after it. min/max of an empty selection give it.
+   */
+  initial?: number | bigint | boolean | null
+  /**
+   * Reduce only the elements where this bool mask (broadcast to the input's shape) is true (NumPy's `where`; sum,
+   * prod, min, max, mean, var, std, any, all). min/max need `initial` with it; mean/var/std divide by the number
+   * of selected elements. `true` selects everything.
+   */
+  where?: NDArray | boolean | null
 }
 
 /** Options under which a reduction returns a JS scalar: every axis reduced, no keepdims, no out. */
@@ -290,8 +303,13 @@ export function prepareReduction(op: ReductionName | string, a: NDArray, opts: R
   }
   const name = op as ReductionName
   // dtype is read by every reduction (the ones without it refuse it); ddof only by var/std
-  checkOptions(name, opts, name === 'var' || name === 'std' ? VAR_KEYS : REDUCE_KEYS)
+  checkOptions(name, opts, [
+    ...(name === 'var' || name === 'std' ? VAR_KEYS : REDUCE_KEYS),
+    ...(INITIAL_REDUCTIONS.includes(name) ? ['initial'] : []), ...(WHERE_REDUCTIONS.includes(name) ? ['where'] : []),
+  ])
   if (!(a instanceof NDArray)) throw new DTypeError(`${name}: the input must be an NDArray, got ${typeof a}`)
+  if (usesInitialOrWhere(opts)) return prepareMaskedReduction(name, a, opts)
+  if (a.dtype === 'float16') return prepareHalfReduction(name, a, opts)
   const keepdims = opts.keepdims === true
   const axisGiven = opts.axis !== undefined && opts.axis !== null
   const out = opts.out
@@ -474,7 +492,7 @@ function prepareCore(c: Core): PreparedReduction {
   let idxOffset = 0
   if (c.dev === undefined) {
     dims = buildDims(shape, perm, inStrides, sResAxis, sIdx, reduced)
-    if (c.cls === 'pw' && dims.red[0]) ({ q, B } = pwBlockSpec(dims, a.dtype !== c.loopDtype))
+    if (c.cls === 'pw' && dims.red[0]) ({ q, B } = pwBlockSpec(dims, planDtypeOf(a) !== c.loopDtype))
   } else {
     // NumPy sums x = (a − m)², a fresh array contiguous in a's axis order: the blocks come from x's layout,
     // the elements are read from a (and m) along dims where a, x and m all coalesce
@@ -504,11 +522,12 @@ function prepareCore(c: Core): PreparedReduction {
     resOffset: result.offset,
     n: dims.n, sIn: dims.sIn, sRes: dims.sRes, sIdx: dims.sIdx, red: dims.red, idxOffset,
     dev: c.dev === undefined ? null : { buffer: c.dev.m.buffer, dtype: c.dev.m.dtype, x32: c.dev.xDtype === 'float32' },
+    halfAcc: (c.cls === 'pw' || c.cls === 'fseq') && c.dev === undefined && halfAccumulates(a),
     q, B, N, M, post: c.post,
     mode: dec.mode, splitDim: dec.splitDim, splitBlock: dec.splitBlock,
     slab: dec.slab, chunks: dec.chunks, outer: dec.outer, group: dec.group, leavesFull: dec.leavesFull, leavesLast: dec.leavesLast,
   }
-  const cost = SUM_VS_ADD * COST[c.cls] * (DTYPES[a.dtype].bigint ? 3 : 1) * (a.dtype !== c.loopDtype && c.cls === 'pw' ? 2 : 1) * (c.dev !== undefined ? 1.5 : 1)
+  const cost = SUM_VS_ADD * COST[c.cls] * (DTYPES[a.dtype].bigint ? 3 : 1) * (planDtypeOf(a) !== c.loopDtype && c.cls === 'pw' ? 2 : 1) * (c.dev !== undefined ? 1.5 : 1)
   const job: ReductionJob = {
     kind: 'reduction', op: c.name, plan, units: dec.units,
     unitsWriteOutput: dec.mode === 'output' || dec.mode === 'empty',

@@ -301,13 +301,6 @@ function noLoop(op: string, what: string): never {
   throw new DTypeError(`ufunc '${op}' ${what}`)
 }
 
-function float16Error(numpy: string, dt: DTypeName): never {
-  throw new DTypeError(
-    `ufunc '${numpy}' of ${dt} input computes in float16 in NumPy, which strided does not support; ` +
-      `pass { dtype: 'float32' } or { dtype: 'float64' }, or cast the input first`,
-  )
-}
-
 /** Any element < 0 in an array (used to reject negative integer powers before anything is written). */
 function anyNegative(a: NDArray): boolean {
   const d = a.data as unknown as ArrayLike<number | bigint>
@@ -372,10 +365,10 @@ function noSignature(spec: OpSpec): never {
   return noLoop(spec.numpy, 'has no loop matching the specified signature and casting (dtype option)')
 }
 
-/** The loop of a float-only op for a promoted non-float dtype (NumPy's first safe float loop; float16 is missing here). */
-function floatLoopFor(numpy: string, dt: DTypeName): DTypeName {
+/** The loop of a float-only op for a promoted non-float dtype (NumPy's first safe float loop). */
+function floatLoopFor(dt: DTypeName): DTypeName {
   switch (dt) {
-    case 'bool': case 'int8': case 'uint8': return float16Error(numpy, dt)
+    case 'bool': case 'int8': case 'uint8': case 'float16': return 'float16'
     case 'int16': case 'uint16': case 'float32': return 'float32'
     default: return 'float64'
   }
@@ -411,12 +404,12 @@ function resolve(op: string, spec: OpSpec, inputs: readonly (Operand | null)[], 
       // NumPy takes the first float loop every array input casts to safely (not the promoted integer's loop):
       // int8 with uint8 is float16, int8 with uint16 float32
       const arrs = ops.filter(isArray)
-      if (arrs.length === 0) return sameRes(op, n, floatLoopFor(spec.numpy, p))
+      if (arrs.length === 0) return sameRes(op, n, floatLoopFor(p))
       const rank = (d: DTypeName): number => (d === 'bool' || d === 'int8' || d === 'uint8' ? 0 : d === 'int16' || d === 'uint16' ? 1 : 2)
       // a Python int with only bool arrays is int64 (NEP 50), so float64
       const weakIntWithBools = arrs.every((a) => a.dtype === 'bool') && ops.some((x) => !isArray(x) && scalarKind(x) === 'int')
       const worst = weakIntWithBools ? 2 : arrs.reduce((m, a) => Math.max(m, rank(a.dtype)), 0)
-      return sameRes(op, n, floatLoopFor(spec.numpy, worst === 0 ? 'int8' : worst === 1 ? 'int16' : 'int64'))
+      return sameRes(op, n, floatLoopFor(worst === 0 ? 'int8' : worst === 1 ? 'int16' : 'int64'))
     }
     case 'fpow': {
       if (dtOpt !== undefined && dtOpt !== 'float64') noSignature(spec)
@@ -500,7 +493,7 @@ function resolve(op: string, spec: OpSpec, inputs: readonly (Operand | null)[], 
         if (DTYPES[dtOpt].kind !== 'f') noSignature(spec)
         return withDTypeRes(op, spec, ops, dtOpt)
       }
-      return sameRes(op, n, floatLoopFor(spec.numpy, inDt))
+      return sameRes(op, n, floatLoopFor(inDt))
     }
     case 'usame':
     case 'negative':

@@ -23,6 +23,7 @@
  */
 import type { ReductionJob, ReductionPartial } from '../job.js'
 import { DTYPES, typedView, type DTypeName, type TypedArray } from '../../dtype.js'
+import { roundToHalf } from '../../float16.js'
 import { argTake, argTakeBig } from './arg.js'
 import { maxF, minF } from './minmax.js'
 import { pwCombine, pwLeaves } from './pairwise.js'
@@ -92,7 +93,7 @@ function makeAcc(p: ReducePlan, m: number): Acc {
 /** Compute the accumulators of a box (all its elements). */
 function gridOf(p: ReducePlan): PwGrid {
   const dev = p.dev === null ? null : { m: typedView(p.dev.buffer, p.dev.dtype) as Float64Array | Float32Array, x32: p.dev.x32 }
-  return { src: pwSource(typedView(p.input.buffer, p.input.dtype), p.input.dtype), loop32: p.loopDtype === 'float32', q: p.q, B: p.B, dev }
+  return { src: pwSource(typedView(p.input.buffer, p.input.dtype), p.input.dtype), loop32: p.loopDtype === 'float32', half: p.halfAcc === true, q: p.q, B: p.B, dev }
 }
 
 function computeBox(p: ReducePlan, box: Box, acc: Acc): void {
@@ -103,7 +104,7 @@ function computeBox(p: ReducePlan, box: Box, acc: Acc): void {
     return
   }
   if (p.dev !== null) devState.m = typedView(p.dev.buffer, p.dev.dtype) as Float64Array | Float32Array
-  const walk = rowWalker(p.cls, p.op, dt, p.loopDtype, p.dev)
+  const walk = rowWalker(p.cls, p.op, dt, p.loopDtype, p.dev, p.halfAcc === true)
   if (isBigDtype(dt)) {
     if (p.cls === 'isum') {
       // sum of int64 = Σ low words + 2^32 · Σ high words (mod 2^64): two 32-bit passes
@@ -433,7 +434,8 @@ export function finishReduction(job: ReductionJob, partials: readonly ReductionP
       const { box, resOff, m } = boxOf(p, -1, 0, 0)
       const acc = new Float64Array(Math.max(m, 1))
       const loop32 = p.loopDtype === 'float32'
-      const f32 = Math.fround
+      // float16 sums round their accumulators to half (reduce-plan.ts halfAcc)
+      const f32 = p.halfAcc === true ? (x: number): number => roundToHalf(Math.fround(x)) : Math.fround
       if (p.mode === 'pwGroups') {
         const values: number[] = []
         for (const part of partials) if (part !== null) for (const v of part as readonly number[]) values.push(v)

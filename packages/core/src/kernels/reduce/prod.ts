@@ -6,6 +6,7 @@
  *    (acc.g = high word, acc.f = low word) and multiplied with 16-bit partial products, two accumulators per row.
  */
 import type { TypedArray } from '../../dtype.js'
+import { roundToHalf } from '../../float16.js'
 import { halvesToF32 } from './sum.js'
 import { halves, makeWalker, type Acc, type Walker } from './walk.js'
 
@@ -56,10 +57,27 @@ function prodRows32(x: NumArray, off: number, n: number, s: number, R: number, r
   }
 }
 
+/** float16 loop over a float32 shadow (reduce-plan.ts halfAcc): a row is one inner-loop call, rounded to half at its end. */
+function prodRow16(x: NumArray, off: number, n: number, s: number, acc: Acc, o: number): void {
+  let t = acc.f[o]!
+  let p = off
+  for (let i = 0; i < n; i++) { t = fr(t * x[p]!); p += s }
+  acc.f[o] = roundToHalf(t)
+}
+
+/** float16 loop, outer-axis steps: each step is NumPy's half multiply (float32 product rounded to half). */
+function prodRows16(x: NumArray, off: number, n: number, s: number, R: number, rs: number, acc: Acc, o: number, os: number): void {
+  const a = acc.f
+  for (let r = 0; r < R; r++) {
+    const b0 = off + r * rs
+    for (let j = 0; j < n; j++) a[o + j * os] = roundToHalf(fr(a[o + j * os]! * x[b0 + j * s]!))
+  }
+}
+
 /** Sequential float product over a number source (any non-64-bit-integer dtype). */
-export function makeFloatProdWalker(loop32: boolean): Walker<TypedArray> {
-  const row = loop32 ? prodRow32 : prodRow64
-  const rows = loop32 ? prodRows32 : prodRows64
+export function makeFloatProdWalker(loop32: boolean, half = false): Walker<TypedArray> {
+  const row = half ? prodRow16 : loop32 ? prodRow32 : prodRow64
+  const rows = half ? prodRows16 : loop32 ? prodRows32 : prodRows64
   return makeWalker<TypedArray>(
     (x, off, n, s, acc, o) => row(x as NumArray, off, n, s, acc, o),
     (x, off, n, s, R, rs, acc, o, os) => rows(x as NumArray, off, n, s, R, rs, acc, o, os),

@@ -86,6 +86,11 @@ export interface ReducePlan {
   readonly idxOffset: number
   /** Fused variance: sum (input − mean)² with the mean array here, the deviations computed in float32 if x32. */
   readonly dev: { readonly buffer: SharedArrayBuffer | ArrayBuffer; readonly dtype: DTypeName; readonly x32: boolean } | null
+  /**
+   * float16 sums (ops/reduce-half.ts): the input is a float32 shadow of a float16 array and the float32 loop stands
+   * for NumPy's float16 loop, whose accumulators round to half after each block added and each row step.
+   */
+  readonly halfAcc?: boolean
   readonly red: readonly boolean[]
   /** PW block spec: q innermost (reduced) dims form a slab, cut into blocks of B; q = 0: sequential accumulation. */
   readonly q: number

@@ -30,16 +30,18 @@ function isBig(dt: DTypeName): boolean { return dt === 'int64' || dt === 'uint64
  * kernels expect x to be a Uint32Array over the buffer and read the high words from `halves.hi` (walk.ts); the integer
  * sum over int64 runs the 'isum' walker twice over 32-bit views instead (see index.ts).
  */
-export function rowWalker(cls: KernelClass, op: ReduceOp, inDtype: DTypeName, loopDtype: DTypeName, dev: { x32: boolean } | null = null): Walker<TypedArray> {
+export function rowWalker(cls: KernelClass, op: ReduceOp, inDtype: DTypeName, loopDtype: DTypeName, dev: { x32: boolean } | null = null, half = false): Walker<TypedArray> {
   const loop32 = loopDtype === 'float32'
   const big = isBig(inDtype)
   if (dev !== null) return cached(`var-rows-${dev.x32}-${loop32}-${big ? 'halves' : inDtype}`, () => makeDevRowsWalker(dev.x32, loop32, big))
   switch (cls) {
     case 'pw':
       if (big) return cached(`pw-rows-halves-${loop32}`, () => makeSeqSumWalkerHalves(loop32))
+      if (half) return cached('pw-rows-half', () => makeSeqSumWalker(true, true))
       return cached(`pw-rows-${loop32}-${inDtype}`, () => makeSeqSumWalker(loop32))
     case 'fseq':
       if (big) return cached(`fseq-halves-${loop32}`, () => makeFloatProdWalkerHalves(loop32))
+      if (half) return cached('fseq-half', () => makeFloatProdWalker(true, true))
       return cached(`fseq-${loop32}-${inDtype}`, () => makeFloatProdWalker(loop32))
     case 'isum':
       return cached(`isum-${inDtype}`, () => makeIntSumWalker())

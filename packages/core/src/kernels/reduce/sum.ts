@@ -10,11 +10,14 @@
  *  - Integer add-reduce (class isum): wrapping sums are order-free, so they use several accumulators; values
  *    are summed exactly in doubles (|partial| < 2^53) and flushed into bigint totals, then wrapped at the end.
  */
+import { roundToHalf } from '../../float16.js'
 import type { TypedArray } from '../../dtype.js'
 import { pairwiseSum32, pairwiseSum32Strided, pairwiseSum64, pairwiseSum64Strided, pairwiseVirtual32, pairwiseVirtual64 } from './pairwise.js'
 import { devState, halves, makeWalker, type Acc, type Box, type Walker } from './walk.js'
 
 const fr = Math.fround
+/** A float32 value rounded to the nearest half (float16 accumulators). */
+const rh = roundToHalf
 const TWO32 = 4294967296
 
 // ------------------------------------------------------------------------------------------------ sources
@@ -169,6 +172,8 @@ function gatherDev(src: PwSource, base: number, n: readonly number[], s: readonl
 export interface PwGrid {
   readonly src: PwSource
   readonly loop32: boolean
+  /** Accumulators round to half after each block (float16 sums: reduce-plan.ts halfAcc). */
+  readonly half: boolean
   readonly q: number
   readonly B: number
   /** Fused variance: sum (a − m)² instead of a (block offsets into m come from box.sIdx). */
@@ -243,6 +248,7 @@ export function walkPwBlocks(g: PwGrid, box: Box, b0: number, b1: number, acc: A
   }
   const f = acc === null ? null : acc.f
   const loop32 = g.loop32
+  const half = g.half
   // single strided runs in the loop dtype: PW straight on the input, short runs inline
   const dir = direct(g)
   const x64 = g.src.x as Float64Array, x32 = g.src.x as Float32Array
@@ -263,7 +269,7 @@ export function walkPwBlocks(g: PwGrid, box: Box, b0: number, b1: number, acc: A
     } else {
       v = pwBlock(g, box, base, c0, len, mo)
     }
-    if (f !== null) f[o] = loop32 ? fr(f[o]! + v) : f[o]! + v
+    if (f !== null) f[o] = half ? rh(fr(f[o]! + v)) : loop32 ? fr(f[o]! + v) : f[o]! + v
     else values!.push(v)
     if (++c === chunks) {
       c = 0
@@ -355,11 +361,20 @@ function sumRows32(x: NumArray, off: number, n: number, s: number, R: number, rs
   }
 }
 
+/** float16 loop over a float32 shadow: every row step is NumPy's half add (float32 add, rounded to half). */
+function sumRows16(x: NumArray, off: number, n: number, s: number, R: number, rs: number, acc: Acc, o: number, os: number): void {
+  const a = acc.f
+  for (let r = 0; r < R; r++) {
+    const b0 = off + r * rs
+    for (let j = 0; j < n; j++) a[o + j * os] = rh(fr(a[o + j * os]! + x[b0 + j * s]!))
+  }
+}
+
 function noRow(): void { throw new Error('internal: row kernel not available for this class') }
 
 /** Sequential float sum walker (innermost dim kept) over a number source. */
-export function makeSeqSumWalker(loop32: boolean): Walker<TypedArray> {
-  const rowsFn = loop32 ? sumRows32 : sumRows64
+export function makeSeqSumWalker(loop32: boolean, half = false): Walker<TypedArray> {
+  const rowsFn = half ? sumRows16 : loop32 ? sumRows32 : sumRows64
   return makeWalker<TypedArray>(noRow, (x, off, n, s, R, rs, acc, o, os) => rowsFn(x as NumArray, off, n, s, R, rs, acc, o, os))
 }
 

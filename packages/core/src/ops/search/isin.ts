@@ -1,6 +1,7 @@
 /**
  * np.isin: elementwise membership of one array's values in another's.
  */
+import { halfAsFloat } from './half-input.js'
 import { DTYPES, type DTypeName } from '../../dtype.js'
 import { resultType } from '../promotion.js'
 import { ValueError } from '../../errors.js'
@@ -38,8 +39,8 @@ export function isin(element: NDArray | SearchInput, testElements: NDArray | Sea
   if (opts.assumeUnique !== undefined && typeof opts.assumeUnique !== 'boolean') {
     throw new ValueError(`isin: assumeUnique must be a boolean, got ${String(opts.assumeUnique)}`)
   }
-  const e = asArray(element, 'isin: element')
-  const t = asArray(testElements, 'isin: testElements')
+  const e = halfAsFloat(asArray(element, 'isin: element'))
+  const t = halfAsFloat(asArray(testElements, 'isin: testElements'))
   const invert = opts.invert === true
   let dt = resultType(e.dtype, t.dtype)
   let exactInts = false

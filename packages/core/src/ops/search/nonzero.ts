@@ -2,6 +2,7 @@
  * np.nonzero, np.flatnonzero, np.argwhere and np.extract: where an array is non-zero (NaN counts as non-zero,
  * ±0 as zero), with int64 index arrays.
  */
+import { halfAsFloat } from './half-input.js'
 import { IndexError, ValueError } from '../../errors.js'
 import { forEachOffset } from '../../iterate.js'
 import { NDArray } from '../../ndarray.js'
@@ -24,7 +25,7 @@ function nonzeroFlat(a: NDArray): number[] {
  * @throws ValueError for a 0-d array, as NumPy 2 ("Calling nonzero on 0d arrays is not allowed").
  */
 export function nonzero(a: NDArray | SearchInput): NDArray[] {
-  const x = asArray(a, 'nonzero: a')
+  const x = halfAsFloat(asArray(a, 'nonzero: a'))
   if (x.ndim === 0) {
     throw new ValueError('nonzero: Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.')
   }
@@ -52,7 +53,7 @@ export function nonzero(a: NDArray | SearchInput): NDArray[] {
  * @returns a 1-d int64 array.
  */
 export function flatnonzero(a: NDArray | SearchInput): NDArray {
-  return int64Array(nonzeroFlat(asArray(a, 'flatnonzero: a')))
+  return int64Array(nonzeroFlat(halfAsFloat(asArray(a, 'flatnonzero: a'))))
 }
 
 /**
@@ -62,7 +63,7 @@ export function flatnonzero(a: NDArray | SearchInput): NDArray {
  * @returns a 2-d int64 array.
  */
 export function argwhere(a: NDArray | SearchInput): NDArray {
-  const x = asArray(a, 'argwhere: a')
+  const x = halfAsFloat(asArray(a, 'argwhere: a'))
   if (x.ndim === 0) return NDArray.alloc([nonzeroFlat(x).length, 0], 'int64')
   const cols = nonzero(x)
   const n = cols[0]!.size
@@ -84,7 +85,7 @@ export function argwhere(a: NDArray | SearchInput): NDArray {
  * @throws IndexError when condition has a non-zero entry at a flat position ≥ arr.size.
  */
 export function extract(condition: NDArray | SearchInput, arr: NDArray | SearchInput): NDArray {
-  const c = asArray(condition, 'extract: condition')
+  const c = halfAsFloat(asArray(condition, 'extract: condition'))
   const x = asArray(arr, 'extract: arr')
   const picked = nonzeroFlat(c)
   const bad = picked.find((i) => i >= x.size)

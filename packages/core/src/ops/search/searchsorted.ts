@@ -2,6 +2,7 @@
  * np.searchsorted: insertion points of values into a sorted 1-d array, NumPy's binary search step for step
  * (NaNs sort last; an unsorted `a` gives NumPy's answer too).
  */
+import { halfAsFloat } from './half-input.js'
 import { type Scalar } from '../../dtype.js'
 import { DTypeError, ValueError } from '../../errors.js'
 import { checkOptions } from '../../check-options.js'
@@ -40,7 +41,7 @@ export function searchsorted(a: NDArray | SearchInput, v: NDArray | SearchInput,
   checkOptions('searchsorted', opts, ['side', 'sorter'])
   const side = opts.side ?? 'left'
   if (side !== 'left' && side !== 'right') throw new ValueError(`searchsorted: search side must be 'left' or 'right' (got ${JSON.stringify(side)})`)
-  const arr = asArray(a, 'searchsorted: a')
+  const arr = halfAsFloat(asArray(a, 'searchsorted: a'))
   if (arr.ndim !== 1) {
     throw new ValueError(`searchsorted: a must be 1-d: object ${arr.ndim > 1 ? 'too deep' : 'of too small depth'} for desired array (a has shape ${shapeStr(arr.shape)})`)
   }
@@ -69,7 +70,7 @@ export function searchsorted(a: NDArray | SearchInput, v: NDArray | SearchInput,
     else if (typeof key !== 'number' && typeof key !== 'bigint') throw new DTypeError(`searchsorted: v must be a number, bigint, boolean or array, got ${typeof x}`)
     keys = [key]
   } else {
-    const va = asArray(v, 'searchsorted: v')
+    const va = halfAsFloat(asArray(v, 'searchsorted: v'))
     vshape = va.shape
     const dt = resultType(arr.dtype, va.dtype)
     vals = flatAs(arr, dt)

@@ -8,6 +8,7 @@ import { DTypeError } from '../../errors.js'
 import { array } from '../../creation.js'
 import { NDArray } from '../../ndarray.js'
 import { castStored } from '../../scalar.js'
+import { argsortRun, sortRun, typedArrayDType } from '../../kernels/sort/radix.js'
 
 /** A stored element: number (bool as 0/1, ints up to 32 bits, floats) or bigint (int64/uint64). */
 export type Stored = number | bigint
@@ -126,9 +127,14 @@ export function argsortBy(n: number, cmp: (i: number, j: number) => number): Int
   return src
 }
 
-/** Stable argsort of stored values in NumPy's order (NaNs last; -0 and +0 keep their input order). */
+/**
+ * Stable argsort of stored values in NumPy's order (NaNs last; -0 and +0 keep their input order). Typed arrays
+ * take the radix sort of np.sort (kernels/sort/radix.ts); other array-likes the merge sort above.
+ */
 export function argsortStored(v: ArrayLike<Stored>): Int32Array {
   const n = v.length
+  const dt = typedArrayDType(v)
+  if (dt !== null) return argsortRun(v as TypedArray, dt, n).slice(0, n)
   if (n > 0 && typeof v[0] === 'bigint') {
     const b = v as ArrayLike<bigint>
     return argsortBy(n, (i, j) => (b[i]! < b[j]! ? -1 : b[i]! > b[j]! ? 1 : 0))
@@ -139,6 +145,18 @@ export function argsortStored(v: ArrayLike<Stored>): Int32Array {
     const q = x[j]!
     return p < q ? -1 : p > q ? 1 : p === q ? 0 : compare(p, q)
   })
+}
+
+/**
+ * A sorted copy of a typed array in NumPy's order (NaNs last, -0/+0 in input order), by the radix sort of
+ * np.sort; typed arrays it has no dtype for (Uint16Array) use the native sort.
+ */
+export function sortedCopy(v: TypedArray): TypedArray {
+  const c = v.slice() as TypedArray
+  const dt = typedArrayDType(c)
+  if (dt === null) return c.sort()
+  sortRun(c, dt, c.length)
+  return c
 }
 
 /** Cast stored values from one dtype to another (NumPy's C casts), as a plain array. */

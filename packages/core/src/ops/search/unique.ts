@@ -1,12 +1,13 @@
 /**
  * np.unique: the sorted distinct values (or rows along an axis) of an array, with NumPy 2's optional outputs.
  */
+import { backToHalf } from './half-input.js'
 import { ValueError } from '../../errors.js'
 import { checkOptions } from '../../check-options.js'
-import type { NDArray } from '../../ndarray.js'
+import { NDArray } from '../../ndarray.js'
 import type { TypedArray } from '../../dtype.js'
 import { normalizeAxis } from '../../shape.js'
-import { argsortBy, argsortStored, asArray, compare, flatStored, fresh, int64Array, type SearchInput, type Stored } from './sort-util.js'
+import { argsortBy, argsortStored, asArray, compare, flatStored, fresh, int64Array, sortedCopy, type SearchInput, type Stored } from './sort-util.js'
 
 /** Options of {@link unique}. */
 export interface UniqueOptions {
@@ -72,6 +73,10 @@ export function unique(a: NDArray | SearchInput, opts: UniqueOptions): UniqueRes
 export function unique(a: NDArray | SearchInput, opts: UniqueOptions = {}): UniqueResult | NDArray {
   checkOptions('unique', opts, ['returnIndex', 'returnInverse', 'returnCounts', 'axis', 'equalNan'])
   const x = asArray(a, 'unique: a')
+  if (x.dtype === 'float16') {
+    const r = unique(x.astype('float32'), opts)
+    return r instanceof NDArray ? backToHalf(r) : { ...r, values: backToHalf(r.values) }
+  }
   const wantExtra = opts.returnIndex === true || opts.returnInverse === true || opts.returnCounts === true
   const equalNan = opts.equalNan ?? true
   if (typeof equalNan !== 'boolean') throw new ValueError(`unique: equalNan must be a boolean, got ${String(equalNan)}`)
@@ -134,7 +139,7 @@ export function unique(a: NDArray | SearchInput, opts: UniqueOptions = {}): Uniq
  */
 function uniqueValues(v: TypedArray, x: NDArray, equalNan: boolean): NDArray {
   const n = v.length
-  const sorted = (v.slice() as TypedArray).sort()
+  const sorted = sortedCopy(v)
   const isFloat = x.dtypeInfo.kind === 'f'
   let zeroSign = 0
   if (isFloat) {

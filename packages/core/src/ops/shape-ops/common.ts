@@ -95,14 +95,19 @@ export function prependOnes(a: NDArray, ndmin: number): NDArray {
  * make a needless temporary), or an `out` the exact overlap checker has cleared. `dst` must have no internal overlap.
  */
 export function copyDisjoint(dst: ArrayDescriptor, src: ArrayDescriptor): void {
+  const job = disjointCopyJob(dst, src)
+  if (job !== null) runCopy(job, 0, job.size)
+}
+
+/** The copy job of copyDisjoint (same contract), for drivers that run it on the pool; null when there is nothing to copy. */
+export function disjointCopyJob(dst: ArrayDescriptor, src: ArrayDescriptor): ElementwiseJob | null {
   let size = 1
   for (const n of dst.shape) size *= n
-  if (size === 0) return
-  const job: ElementwiseJob = {
+  if (size === 0) return null
+  return {
     kind: 'elementwise', op: 'copy', size, grain: Math.max(1, 64 / DTYPES[dst.dtype].itemsize), cost: 1,
     operands: [plain(dst), plain(src)],
   }
-  runCopy(job, 0, size)
 }
 
 function plain(a: ArrayDescriptor): ArrayDescriptor {

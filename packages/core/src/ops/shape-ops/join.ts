@@ -1,6 +1,7 @@
 /**
  * Joining arrays: NumPy's concatenate, stack, hstack, vstack, dstack and column_stack. Every result is a new array
- * (or the `out` argument), filled by one block copy per input with the copy kernels.
+ * (or the `out` argument), filled by one block copy per input with the copy kernels. concatenate and stack are
+ * driven ops (ops/driver.ts): the Runtime runs their copies across the pool.
  *
  * Result dtype: `dtype` if given, else `out`'s dtype, else np.result_type of the inputs (resultTypeOf); each input
  * must cast to it under `casting` (default 'same_kind'). Result layout: NumPy's, the memory order the inputs share
@@ -14,7 +15,9 @@ import { internalOverlapOutcome, overlapOutcome } from '../../overlap/index.js'
 import { contiguousStrides, normalizeAxis } from '../../shape.js'
 import { canCast, resultTypeOf, type Casting } from '../promotion.js'
 import { OVERLAP_MAX_WORK } from '../ufunc.js'
-import { ALL, asArray, copyDisjoint, dtypeRepr, fmtShape, prependOnes, type ArrayInput } from './common.js'
+import { ALL, asArray, disjointCopyJob, dtypeRepr, fmtShape, prependOnes, type ArrayInput } from './common.js'
+import { arraysIn, defineDrivenOp, runInline, type OpDriver } from '../driver.js'
+import type { ArrayDescriptor } from '../../descriptor.js'
 import { atleastNd } from './atleast.js'
 import { checkOptions } from '../../check-options.js'
 
@@ -157,16 +160,38 @@ function checkOut(op: string, out: NDArray, arrays: readonly NDArray[]): void {
   })
 }
 
-/** The shared implementation of concatenate and the functions built on it. */
+/** A joined result and the copies that fill it: one block per input, into its slab of the result. */
+interface JoinPlan {
+  readonly result: NDArray
+  readonly pieces: readonly (readonly [ArrayDescriptor, NDArray])[]
+}
+
+/**
+ * The shared implementation of concatenate and the functions built on it, as a driver: validates and allocates
+ * on the calling thread, then yields one copy job per input (split across the pool by the Runtime).
+ */
+function* joinDriver(req: JoinRequest): OpDriver<NDArray> {
+  const plan = req.axis === null ? planFlat(req) : planJoin(req)
+  for (const [dst, src] of plan.pieces) {
+    const job = disjointCopyJob(dst, src.toDescriptor())
+    if (job !== null) yield job
+  }
+  return plan.result
+}
+
+/** join() on the calling thread. */
 function join(req: JoinRequest): NDArray {
+  return runInline(joinDriver(req))
+}
+
+function planJoin(req: JoinRequest): JoinPlan {
   const { op, arrays } = req
   const casting = checkJoinOptions(op, req.out, req.dtype, req.casting)
   if (arrays.length === 0) throw new ValueError(`${op}: need at least one array to concatenate`)
-  if (req.axis === null) return joinFlat(req, casting)
   const first = arrays[0]!
   const ndim = first.ndim
   if (ndim === 0) throw new ValueError(`${op}: zero-dimensional arrays cannot be concatenated (array 0 has shape ())`)
-  const axis = normalizeAxis(req.axis, ndim, `${op}: axis`)
+  const axis = normalizeAxis(req.axis!, ndim, `${op}: axis`)
   const shape = [...first.shape]
   for (let i = 1; i < arrays.length; i++) {
     const a = arrays[i]!
@@ -197,20 +222,23 @@ function join(req: JoinRequest): NDArray {
   if (out !== undefined) checkOut(op, out, arrays)
   const result = out ?? allocJoined(arrays, shape, dt)
   // one block copy per input, into its slab of the result along the axis
+  const pieces: [ArrayDescriptor, NDArray][] = []
   let pos = 0
   for (const a of arrays) {
     const n = a.shape[axis]!
     if (n > 0 && a.size > 0) {
-      copyDisjoint({ buffer: result.buffer, dtype: result.dtype, shape: a.shape, strides: result.strides, offset: result.offset + pos * result.strides[axis]! }, a)
+      pieces.push([{ buffer: result.buffer, dtype: result.dtype, shape: a.shape, strides: result.strides, offset: result.offset + pos * result.strides[axis]! }, a])
     }
     pos += n
   }
-  return result
+  return { result, pieces }
 }
 
 /** concatenate with axis null: every input flattened in C order, one after the other. */
-function joinFlat(req: JoinRequest, casting: Casting): NDArray {
+function planFlat(req: JoinRequest): JoinPlan {
   const { op, arrays } = req
+  const casting = checkJoinOptions(op, req.out, req.dtype, req.casting)
+  if (arrays.length === 0) throw new ValueError(`${op}: need at least one array to concatenate`)
   let total = 0
   for (const a of arrays) total += a.size
   const out = req.out
@@ -222,16 +250,17 @@ function joinFlat(req: JoinRequest, casting: Casting): NDArray {
   if (out !== undefined) checkOut(op, out, arrays)
   const result = out ?? NDArray.alloc([total], dt, 'C', false)
   const step = result.strides[0] ?? 1
+  const pieces: [ArrayDescriptor, NDArray][] = []
   let pos = 0
   for (const a of arrays) {
     if (a.size > 0) {
       // the result's run for this input, seen with the input's shape in C order
       const strides = contiguousStrides(a.shape).map((s) => s * step)
-      copyDisjoint({ buffer: result.buffer, dtype: result.dtype, shape: a.shape, strides, offset: result.offset + pos * step }, a)
+      pieces.push([{ buffer: result.buffer, dtype: result.dtype, shape: a.shape, strides, offset: result.offset + pos * step }, a])
     }
     pos += a.size
   }
-  return result
+  return { result, pieces }
 }
 
 /** The inputs as arrays; an NDArray stands for the sequence of its rows, as NumPy iterates it. */
@@ -257,10 +286,21 @@ function inputs(op: string, arrays: readonly ArrayInput[] | NDArray): NDArray[] 
  * @throws {@link ReadOnlyError} when `out` is read-only.
  * @throws {@link OverlapError} when `out` shares memory with an input or with itself; nothing is written.
  */
-export function concatenate(arrays: readonly ArrayInput[] | NDArray, opts: ConcatenateOptions = {}): NDArray {
-  checkOptions('concatenate', opts, JOIN_KEYS)
-  const axis = opts.axis === undefined ? 0 : opts.axis
-  return join({ op: 'concatenate', arrays: inputs('concatenate', arrays), axis, out: opts.out, dtype: opts.dtype, casting: opts.casting })
+export const concatenate: (arrays: readonly ArrayInput[] | NDArray, opts?: ConcatenateOptions) => NDArray = defineDrivenOp({
+  name: 'concatenate',
+  optionsAt: 1,
+  *drive(arrays: readonly ArrayInput[] | NDArray, opts: ConcatenateOptions = {}): OpDriver<NDArray> {
+    checkOptions('concatenate', opts, JOIN_KEYS)
+    const axis = opts.axis === undefined ? 0 : opts.axis
+    return yield* joinDriver({ op: 'concatenate', arrays: inputs('concatenate', arrays), axis, out: opts.out, dtype: opts.dtype, casting: opts.casting })
+  },
+  access: (arrays, opts) => ({ reads: joinReads(arrays), writes: arraysIn(opts?.out) }),
+})
+
+/** The arrays a join reads (for the Runtime's hazard ordering): the NDArray inputs, or the NDArray of rows. */
+function joinReads(arrays: unknown): NDArray[] {
+  if (arrays instanceof NDArray) return [arrays]
+  return Array.isArray(arrays) ? arraysIn(...(arrays as unknown[])) : []
 }
 
 /**
@@ -274,7 +314,14 @@ export function concatenate(arrays: readonly ArrayInput[] | NDArray, opts: Conca
  * @throws {@link DTypeError} when an input cannot be cast under `casting`.
  * @throws {@link OverlapError} when `out` shares memory with an input; nothing is written.
  */
-export function stack(arrays: readonly ArrayInput[] | NDArray, opts: StackOptions = {}): NDArray {
+export const stack: (arrays: readonly ArrayInput[] | NDArray, opts?: StackOptions) => NDArray = defineDrivenOp({
+  name: 'stack',
+  optionsAt: 1,
+  drive: stackDriver,
+  access: (arrays, opts) => ({ reads: joinReads(arrays), writes: arraysIn(opts?.out) }),
+})
+
+function* stackDriver(arrays: readonly ArrayInput[] | NDArray, opts: StackOptions = {}): OpDriver<NDArray> {
   checkOptions('stack', opts, JOIN_KEYS)
   const arrs = inputs('stack', arrays)
   if (arrs.length === 0) throw new ValueError('stack: need at least one array to stack')
@@ -288,7 +335,7 @@ export function stack(arrays: readonly ArrayInput[] | NDArray, opts: StackOption
   // each input gets a length-1 axis (stride 0) at `axis`, then they are concatenated along it
   const lead = Array<typeof ALL>(axis).fill(ALL)
   const expanded = arrs.map((a) => a.slice(...lead, null))
-  return join({ op: 'stack', arrays: expanded, axis, out: opts.out, dtype: opts.dtype, casting: opts.casting })
+  return yield* joinDriver({ op: 'stack', arrays: expanded, axis, out: opts.out, dtype: opts.dtype, casting: opts.casting })
 }
 
 /**
