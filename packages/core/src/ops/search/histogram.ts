@@ -128,6 +128,8 @@ function accumulate(acc: Stored, add: number, nt: DTypeName): Stored {
 export function histogram(a: NDArray | SearchInput, opts: HistogramOptions = {}): HistogramResult {
   checkOptions('histogram', opts, ['bins', 'range', 'density', 'weights'])
   let x = asArray(a, 'histogram: a')
+  // NumPy bins float16 data with float16 arithmetic, which this histogram does not emulate yet: refuse, never guess
+  if (x.dtype === 'float16') throw new DTypeError('histogram: float16 input is not supported yet; cast it with astype(\'float32\') (NumPy bins float16 data in float16 arithmetic)')
   if (x.dtype === 'bool') x = x.astype('uint8')
   const dt = x.dtype
   const v = flatStored(x)
@@ -135,6 +137,7 @@ export function histogram(a: NDArray | SearchInput, opts: HistogramOptions = {})
   let w: NDArray | null = null
   if (opts.weights !== undefined && opts.weights !== null) {
     w = asArray(opts.weights, 'histogram: weights')
+    if (w.dtype === 'float16') throw new DTypeError('histogram: float16 weights are not supported yet; cast them with astype(\'float32\')')
     if (w.ndim !== x.ndim || w.shape.some((s, k) => s !== x.shape[k])) {
       throw new ValueError(`histogram: weights should have the same shape as a (weights ${shapeStr(w.shape)}, a ${shapeStr(x.shape)}).`)
     }
