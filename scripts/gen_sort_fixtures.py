@@ -39,7 +39,7 @@ NUMPY_TARGET = '2.4.6'
 OUT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'test', 'fixtures')
 
 INTS = ['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64']
-FLOATS = ['float32', 'float64']
+FLOATS = ['float16', 'float32', 'float64']
 ALL = ['bool'] + INTS + FLOATS
 TS_ERROR = {'ValueError': 'ValueError', 'TypeError': 'DTypeError', 'AxisError': 'AxisError', 'IndexError': 'IndexError'}
 
@@ -221,6 +221,9 @@ def cases_main():
     big32 = {'dtype': 'int32', 'gen': {'n': 262150, 'mul': 104729, 'mod': 65521, 'scale': 1, 'shift': -30000}}
     out.append(make_case('sort', {'a': big32}, {'kind': 'stable'}, sample=991))
     out.append(make_case('argsort', {'a': big32}, {'kind': 'stable'}, sample=991))
+    big16 = {'dtype': 'float16', 'gen': {'n': 140003, 'mul': 7919, 'mod': 3001, 'scale': 16, 'shift': -90}}
+    out.append(make_case('sort', {'a': big16}, {'kind': 'stable'}, sample=499))
+    out.append(make_case('argsort', {'a': big16}, {'kind': 'stable'}, sample=499))
     big64 = {'dtype': 'int64', 'gen': {'n': 140000, 'mul': 7, 'mod': 50, 'scale': 1, 'shift': -25}}
     out.append(make_case('argsort', {'a': big64}, {'kind': 'stable'}, sample=499))
     # lexsort

@@ -133,7 +133,12 @@ describe('partition and argpartition', () => {
     throwsWith(() => partition(f(), []), DTypeError, 'Partition index must be integer')
     throwsWith(() => partition(f(), 1, { kind: 'quicksort' as never }), ValueError, "'introselect'", 'quicksort')
     throwsWith(() => partition(f(), 1, { axis: 2 }), AxisError, 'axis 2')
-    throwsWith(() => partition(array([1, 2], { dtype: 'float16' as never }), 0), DTypeError, 'float16')
+    throwsWith(() => partition(array([1, 2], { dtype: 'float16' }), 2), ValueError, 'kth(=2) out of bounds (2)')
+  })
+  it('float16 is selected by value (not by its bits) and stays float16', () => {
+    const r = partition(array([3, -1, NaN, -2, 0.5], { dtype: 'float16' }), 1)
+    expect(r.dtype).toBe('float16')
+    expect(r.toFlatArray().slice(0, 2)).toEqual([-2, -1])
   })
 })
 

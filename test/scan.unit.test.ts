@@ -109,8 +109,14 @@ describe('scan errors (class and values; nothing written)', () => {
   it('no loop for the dtype', () => {
     expect(() => S.accumulate('bitwiseAnd', array([1.5]))).toThrow(/bitwise_and.*float64/)
     expect(() => S.accumulate('logicalOr', array([1]), { dtype: 'int64' })).toThrow(S.DTypeError)
-    expect(() => S.cumsum(array([1]), { dtype: 'float16' })).toThrow(S.DTypeError)
     expect(() => S.cumsum([1, 2] as unknown as NDArray)).toThrow(S.DTypeError)
+    expect(() => S.accumulate('bitwiseOr', array([1], { dtype: 'float16' }))).toThrow(/bitwise_or.*float16/)
+  })
+  it('a float16 loop rounds every partial to half (NumPy: 1 + 2048 is 2048)', () => {
+    const r = S.cumsum(array([1, 2048, 1]), { dtype: 'float16' })
+    expect(r.dtype).toBe('float16')
+    expect(r.toFlatArray()).toEqual([1, 2048, 2048])
+    expect(S.nancumsum(array([NaN, 2048, 1, NaN, 3], { dtype: 'float16' })).toFlatArray()).toEqual([0, 2048, 2048, 2048, 2052])
   })
   it('out of the wrong shape, or read-only: ValueError / ReadOnlyError, out untouched', () => {
     const o = full([3, 2], 7)

@@ -84,6 +84,25 @@ describe('Runtime: nan reductions and statistics, bit for bit with inline', () =
       for (const rt of pools) expect(bits(await rt.average(a, opts)), JSON.stringify(Object.keys(opts))).toBe(want)
     }
   })
+  it('float16 inputs (the float16 ufuncs and reductions at NumPy\'s rounding points) give the inline bits', async () => {
+    const h = core.multiply(xs[0]!, 300).astype('float16')
+    for (const a of [h, h.slice('::-1, ::2')]) {
+      for (const op of ['nansum', 'nanprod', 'nanmean', 'nanvar', 'nanstd', 'nanmin', 'nanmax', 'countNonzero', 'ptp']) {
+        for (const opts of [{}, { axis: 0 }, { axis: 1, keepdims: true }]) {
+          const want = bits(inline(op)(a, opts))
+          for (const rt of pools) expect(bits(await pooled(rt, op)(a, opts)), `float16 ${op} ${JSON.stringify(opts)}`).toBe(want)
+        }
+      }
+    }
+    const clean = core.where(core.isnan(h), 1, h).slice('8:, :')
+    for (const [op, a, opts] of [['nanargmin', clean, { axis: 0 }], ['nanargmax', clean, {}], ['average', clean, { axis: 1, weights: core.onesLike(clean), returned: true }],
+      ['average', clean, { axis: 0 }]] as const) {
+      const want = bits(inline(op)(a, opts))
+      for (const rt of pools) expect(bits(await pooled(rt, op)(a, opts)), `float16 ${op}`).toBe(want)
+    }
+    const c = clean.slice(':5, :')
+    for (const rt of pools) expect(bits(await rt.cov(c, null, {}))).toBe(bits(core.cov(c, null, {})))
+  })
   it('cov and corrcoef (the product split by output rows)', async () => {
     const m = random.normal([40, 500], { seed: 3 })
     const y = random.normal([3, 500], { seed: 4 })

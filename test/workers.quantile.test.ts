@@ -107,6 +107,26 @@ describe('Runtime: selection and order statistics', () => {
     expect(laneProblems(lanes(m, 0), values, [3])).toEqual([])
   })
 
+  it('float16 (a float32 shadow, NumPy\'s half arithmetic): lanes, one long lane (radix path), partition', async () => {
+    const long = core.multiply(data(270_000, 3, 89), 3.3).astype('float16')
+    const m = core.multiply(core.reshape(data(60_000, 4, 17), [300, 200]), 3.3).astype('float16')
+    await same('median', long)
+    await same('nanmedian', long)
+    await same('nanquantile', long, 0.37)
+    await same('quantile', long.slice('::-1'), [0.1, 0.9], { method: 'hazen' })
+    await same('median', m, { axis: 0 })
+    await same('nanmedian', m, { axis: 1 })
+    await same('nanmedian', m.T, { axis: 1, keepdims: true })
+    await same('quantile', m, 0.3, { axis: 1 })
+    await same('nanpercentile', m, 40, { axis: 0 })
+    await same('nanquantile', m, [0.2, 0.5], { axis: 1, method: 'weibull' })
+    await same('partition', m, [0, 100])
+    await same('argpartition', m, 5, { axis: 0 })
+    const p = (await pools[1]!.partition(long, [0, 135_000])) as NDArray
+    expect(p.dtype).toBe('float16')
+    expect(partitionProblems(long, p, [0, 135_000], -1)).toEqual([])
+  })
+
   it('rejects bad arguments before running anything', async () => {
     const a = data(1000, 9)
     await expect(pools[0]!.quantile(a, 1.5)).rejects.toThrow(core.ValueError)

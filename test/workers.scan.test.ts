@@ -66,6 +66,24 @@ describe('Runtime scans: the same bits as inline', () => {
       core.cumsum(x, { axis: 0, out: o2 })
       expect(bits(o1)).toBe(bits(o2))
     })
+    it(`float16: every partial rounded to half, as inline (pool ${k})`, async () => {
+      const h = core.multiply(x, 30).astype('float16')
+      const small = core.add(core.multiply(core.trunc(core.multiply(random.uniform([300, 700], { seed: 9 }), 4)), 0.25), 0.5).astype('float16')
+      for (const a of [h, h.T, h.slice('::-1, ::2')]) {
+        for (const axis of [0, 1, null]) {
+          expect(bits(await rt.cumsum(a, { axis })), `float16 cumsum axis ${axis}`).toBe(bits(core.cumsum(a, { axis })))
+          expect(bits(await rt.nancumsum(a, { axis })), `float16 nancumsum axis ${axis}`).toBe(bits(core.nancumsum(a, { axis })))
+        }
+      }
+      expect(bits(await rt.cumprod(small, { axis: 1 }))).toBe(bits(core.cumprod(small, { axis: 1 })))
+      expect(bits(await rt.nancumprod(small.T, { axis: 0 }))).toBe(bits(core.nancumprod(small.T, { axis: 0 })))
+      for (const uf of ['add', 'maximum', 'minimum'] as const) {
+        expect(bits(await rt.accumulate(uf, h, { axis: 1 })), uf).toBe(bits(core.accumulate(uf, h, { axis: 1 })))
+      }
+      const long = longF32.astype('float16')
+      expect(bits(await rt.cumsum(long))).toBe(bits(core.cumsum(long)))
+      expect(bits(await rt.cumsum(h, { axis: 0, dtype: 'float32' }))).toBe(bits(core.cumsum(h, { axis: 0, dtype: 'float32' })))
+    })
     it(`reductions with where= and initial (pool ${k})`, async () => {
       const m = core.greater(random.uniform([300, 700], { seed: 3 }), 0.4)
       const opts: core.ReduceOptions[] = [{ where: m }, { where: m, axis: 0 }, { where: m, axis: 1, initial: 2.5 }, { initial: -1 }]

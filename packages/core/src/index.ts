@@ -31,7 +31,7 @@ export {
 // joining, splitting, tiling, padding, rotating
 export * from './ops/shape-ops/index.js'
 export { take, compress, type TakeOptions, type TakeMode, type IndexInput, type NestedIndices } from './selection.js'
-export { random, type RandomOptions } from './random.js'
+export { random, type RandomOptions, type IntegersOptions, type ChoiceOptions, type ShuffleOptions } from './random.js'
 
 // kernels: ufuncs, reductions, type promotion
 export {

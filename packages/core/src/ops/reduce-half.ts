@@ -74,6 +74,11 @@ const TO_HALF: ReadonlySet<ReductionName> = new Set(['sum', 'prod', 'min', 'max'
 
 /** prepareReduction for a float16 input (see the module comment). */
 export function prepareHalfReduction(name: ReductionName, a: NDArray, opts: ReduceOptions): PreparedReduction {
+  const o = opts.out
+  if ((name === 'sum' || name === 'prod') && (opts.dtype === undefined || opts.dtype === null) && o instanceof NDArray && (o.dtype === 'float32' || o.dtype === 'float64')) {
+    // NumPy's reduce takes its loop dtype from out when no dtype is given: a float32/float64 loop over the cast input
+    return prepareHalfReduction(name, a, { ...opts, dtype: o.dtype })
+  }
   const userDtype = opts.dtype
   if ((name === 'var' || name === 'std') && (userDtype === undefined || userDtype === null)) return prepareHalfVariance(name, a, opts)
   // NumPy's float16 mean is a float32 sum over a casting (buffered) loop; its sum/prod/var/std run float16 loops

@@ -20,6 +20,7 @@ import { DTYPES, typedView, type DTypeName, type TypedArray } from '../../dtype.
 import { DTypeError } from '../../errors.js'
 import type { ReductionPartial } from '../job.js'
 import { defineUnitKernel } from '../units.js'
+import { HALF_VALUES, toHalfBits } from '../../float16.js'
 
 /** The binary ufuncs an accumulate runs, by strided name. */
 export type ScanOp =
@@ -82,6 +83,7 @@ function opsOf(p: ScanPlan): Ops {
   const sdt = p.src.dtype
   const x = typedView(p.src.buffer, sdt) as unknown as { [i: number]: number }
   const op = p.op
+  if (loop === 'float16') return halfOps(p)
   if (lk.kind === 'f') {
     if (loop !== 'float64' && loop !== 'float32') throw new DTypeError(`accumulate: dtype ${loop} is not supported yet`)
     const d = typedView(p.dst.buffer, loop) as Float64Array
@@ -155,6 +157,25 @@ function opsOf(p: ScanPlan): Ops {
     case 'bitwiseOr': return { first, step: (ps, pq, pd) => { d[pd] = d[pq]! | x[ps]! } }
     case 'bitwiseXor': return { first, step: (ps, pq, pd) => { d[pd] = d[pq]! ^ x[ps]! } }
     default: throw new DTypeError(`accumulate: ${op} has no ${loop} loop`)
+  }
+}
+
+/**
+ * float16 loops (src and dst hold half bits): NumPy's half loops compute each step in float32 and round it to half,
+ * so every partial is a half; maximum/minimum keep the first operand on ties (npy_half_ge / npy_half_le).
+ */
+function halfOps(p: ScanPlan): Ops {
+  const x = typedView(p.src.buffer, 'float16') as Uint16Array
+  const d = typedView(p.dst.buffer, 'float16') as Uint16Array
+  const hv = HALF_VALUES
+  const fr = Math.fround
+  const first: First = (ps, pd) => { d[pd] = x[ps]! }
+  switch (p.op) {
+    case 'add': return { first, step: (ps, pq, pd) => { d[pd] = toHalfBits(fr(hv[d[pq]!]! + hv[x[ps]!]!)) } }
+    case 'multiply': return { first, step: (ps, pq, pd) => { d[pd] = toHalfBits(fr(hv[d[pq]!]! * hv[x[ps]!]!)) } }
+    case 'maximum': return { first, step: (ps, pq, pd) => { const a = hv[d[pq]!]!; d[pd] = a >= hv[x[ps]!]! || a !== a ? d[pq]! : x[ps]! } }
+    case 'minimum': return { first, step: (ps, pq, pd) => { const a = hv[d[pq]!]!; d[pd] = a <= hv[x[ps]!]! || a !== a ? d[pq]! : x[ps]! } }
+    default: throw new DTypeError(`accumulate: ${p.op} has no float16 loop`)
   }
 }
 

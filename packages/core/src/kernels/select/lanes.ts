@@ -15,7 +15,7 @@ import { DTYPES, typedView } from '../../dtype.js'
 import { DTypeError } from '../../errors.js'
 import { defineUnitKernel } from '../units.js'
 import { argNansLast, argSelectMany, nansLast, selectMany, type Sortable } from './select.js'
-import { isDiscrete, lerp, medianOf, quantilePoint, type LerpMode, type QPoint, type QuantileMethod } from './quantile-math.js'
+import { isDiscrete, lerp, maMedianHalf, medianOf, quantilePoint, type LerpMode, type QPoint, type QuantileMethod } from './quantile-math.js'
 
 /** Memory of an operand: a buffer and its dtype (offsets and strides in elements live in the plan). */
 export interface Mem {
@@ -88,9 +88,11 @@ function scratch(dt: DTypeName, n: number): TypedArray {
   return new DTYPES[dt].TypedArray(new ArrayBuffer(Math.max(1, n) * DTYPES[dt].itemsize))
 }
 
-/** Whether the kernels can select elements of dt (float16 is not wired yet). */
+/**
+ * Whether the kernels can select elements of dt. float16 inputs reach the kernels as a float32 shadow (every half
+ * is exactly a float32, order and NaNs kept), with `QuantileSpec.dtype` 'float16' for NumPy's half arithmetic.
+ */
 export function checkSelectDtype(fn: string, dt: DTypeName): void {
-  if (dt === 'float16') throw new DTypeError(`${fn}: dtype float16 is not supported yet`)
   if (!(dt in DTYPES)) throw new DTypeError(`${fn}: unsupported dtype ${String(dt)}`)
 }
 
@@ -171,8 +173,10 @@ export interface QuantileSpec {
   readonly mode: LerpMode
   /** nan- variant: NaNs are dropped from each lane (an all-NaN lane gives NaN); otherwise any NaN gives NaN. */
   readonly skipNaN: boolean
-  /** The input dtype. */
+  /** The input dtype (float16: the lanes hold its float32 shadow, the arithmetic is NumPy's float16). */
   readonly dtype: DTypeName
+  /** float16 nanmedian through NumPy's masked-array median (see quantile-math.ts maMedianHalf). */
+  readonly maMedian?: boolean
 }
 
 /** Plan of 'quantileLanes'. */
@@ -211,6 +215,10 @@ export function writeLaneResults(spec: QuantileSpec, res: TypedArray, resOffset:
   if (spec.kind === 'median') {
     const h = nn >> 1
     const even = nn % 2 === 0
+    if (spec.maMedian === true) {
+      r[resOffset + l] = maMedianHalf(Number(at(even ? h - 1 : h)), Number(at(h)))
+      return
+    }
     r[resOffset + l] = even ? medianOf(spec.dtype, at(h - 1), at(h), true) : medianOf(spec.dtype, at(h), at(h), false)
     return
   }
@@ -228,7 +236,7 @@ defineUnitKernel<QuantilePlan>('quantileLanes', (plan, start, end) => {
   const src = typedView(plan.src.buffer, plan.src.dtype)
   const res = typedView(plan.res.buffer, plan.res.dtype)
   const n = plan.n
-  const isFloat = spec.dtype === 'float32' || spec.dtype === 'float64'
+  const isFloat = plan.src.dtype === 'float32' || plan.src.dtype === 'float64'
   const tmp = scratch(plan.src.dtype, n)
   const t = tmp as unknown as (number | bigint)[]
   const at = (k: number): number | bigint => t[k]!

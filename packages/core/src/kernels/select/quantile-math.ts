@@ -7,6 +7,7 @@
  */
 import { DTypeError } from '../../errors.js'
 import type { DTypeName } from '../../dtype.js'
+import { roundToHalf } from '../../float16.js'
 
 /** NumPy 2's quantile methods (the `method` argument). */
 export type QuantileMethod =
@@ -86,14 +87,23 @@ export function quantilePoint(method: QuantileMethod, n: number, q: number): QPo
   return { take: false, i: prev < 0 ? n + prev : prev, j: next < 0 ? n + next : next, g }
 }
 
-/** How the lerp rounds: 'f64' in doubles (float64 result), 'f32' in float32 with a weak (scalar) q (float32 result). */
-export type LerpMode = 'f64' | 'f32'
+/**
+ * How the lerp rounds: 'f64' in doubles (float64 result); 'f32' / 'f16' in float32 / float16 with a weak (scalar)
+ * q (a float32 / float16 result: NumPy's ufuncs in that dtype, the weak gamma cast to it).
+ */
+export type LerpMode = 'f64' | 'f32' | 'f16'
+
+/** NumPy's float16 ufunc step: the float32 result rounded to half. */
+function h(x: number): number {
+  return roundToHalf(Math.fround(x))
+}
 
 /** b - a in the input dtype (NumPy subtracts the two order statistics before the float multiply), as a number. */
 export function diffIn(dt: DTypeName, a: number | bigint, b: number | bigint): number {
   switch (dt) {
     case 'float64': return (b as number) - (a as number)
     case 'float32': return Math.fround((b as number) - (a as number))
+    case 'float16': return h((b as number) - (a as number))
     case 'int8': return (((b as number) - (a as number)) << 24) >> 24
     case 'uint8': return ((b as number) - (a as number)) & 0xff
     case 'int16': return (((b as number) - (a as number)) << 16) >> 16
@@ -111,6 +121,11 @@ export function lerp(dt: DTypeName, mode: LerpMode, a: number | bigint, b: numbe
   const d = diffIn(dt, a, b)
   const x = Number(a)
   const y = Number(b)
+  if (mode === 'f16') {
+    // 1 - t is Python float arithmetic; the weak result is cast to half before the half multiply
+    if (t >= 0.5) return h(y - h(d * roundToHalf(1 - t)))
+    return h(x + h(d * roundToHalf(t)))
+  }
   if (mode === 'f32') {
     const f = Math.fround
     if (t >= 0.5) return f(y - f(d * f(1 - t)))
@@ -120,8 +135,19 @@ export function lerp(dt: DTypeName, mode: LerpMode, a: number | bigint, b: numbe
   return x + d * t
 }
 
+/**
+ * np.ma.median's float16 mean of the low and high middle values (nanmedian along axes that keep at least one axis,
+ * lanes under 600: NumPy's _nanmedian_small): a float16 sum of the two (the middle one twice for an odd count, so
+ * it overflows past 32752; NumPy's sum starts from +0), then a float16 divide by 2.
+ */
+export function maMedianHalf(lo: number, hi: number): number {
+  return roundToHalf(roundToHalf(Math.fround(0 + lo + hi)) / 2)
+}
+
 /** NumPy's median of one lane from its middle order statistic(s): mean of 1 or 2 values in the result dtype. */
 export function medianOf(dt: DTypeName, lo: number | bigint, hi: number | bigint, even: boolean): number {
+  // float16 mean: a float32 sum (from NumPy's +0 identity, so -0 sums to +0), divided in float32, rounded to half
+  if (dt === 'float16') return even ? roundToHalf(Math.fround(0 + (lo as number) + (hi as number)) / 2) : 0 + (lo as number)
   if (dt === 'float32') return even ? Math.fround(Math.fround((lo as number) + (hi as number)) / 2) : (lo as number)
   if (dt === 'float64') return even ? ((lo as number) + (hi as number)) / 2 : (lo as number)
   // ints and bool: mean in float64 (each element cast, then summed)

@@ -99,9 +99,12 @@ export function scalarOf(r: NDArray): Scalar {
   return r.get(...new Array<number>(r.ndim).fill(0))
 }
 
-/** The float dtypes these functions compute in; float16 is not wired yet (DTypeError names it). */
+/**
+ * 'float' for the float dtypes (NaN handling as NumPy's; float16 runs the same steps through the float16 ufuncs and
+ * reductions, which round at NumPy's points), 'other' for bool and integers.
+ */
 export function floatKind(name: string, dt: DTypeName): 'float' | 'other' {
-  if (dt === 'float32' || dt === 'float64') return 'float'
+  if (dt === 'float16' || dt === 'float32' || dt === 'float64') return 'float'
   const k = DTYPES[dt].kind
   if (k === 'b' || k === 'i' || k === 'u') return 'other'
   throw new DTypeError(`${name}: dtype ${dt} is not supported yet`)

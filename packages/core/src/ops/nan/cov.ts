@@ -175,8 +175,11 @@ function* covDrive(m: CovInput, y?: CovInput | null, opts: CovOptions = {}): OpD
  * @param y - optional extra variables (same layout as m); pass null to give options without y
  * @param opts - rowvar, bias, ddof, fweights, aweights, dtype
  * @returns the k×k covariance matrix, squeezed (a 0-d array for one variable; (0, 0) float64 for no variables)
+ * float16 input is computed in float64, as NumPy does by default; an explicit `dtype: 'float16'` (NumPy's float16
+ * dot) is not supported.
+ *
  * @throws ValueError for more than 2 dimensions, a non-integer ddof, negative weights or weights summing to zero;
- *   DTypeError for non-integer fweights (NumPy's TypeError) or a non-float dtype; ShapeError for weights of the
+ *   DTypeError for non-integer fweights (NumPy's TypeError) or a dtype other than float32/float64; ShapeError for weights of the
  *   wrong shape (NumPy's RuntimeError) or y not matching m
  */
 export const cov: (m: CovInput, y?: CovInput | null, opts?: CovOptions) => NDArray = defineDrivenOp({ name: 'cov', optionsAt: 2, drive: covDrive, access: accessOf })

@@ -6,7 +6,8 @@
  * They follow NumPy's formulas step by step so results are the same bits: `_replace_nan` makes a copy of a float
  * input in NumPy's 'K' layout with the NaNs replaced (an isnan job, then a where job), and the plain reduction
  * runs over that copy (the same pairwise grouping as NumPy's sum of the replaced array). Integer and bool inputs
- * fall back to the plain functions, as in NumPy.
+ * fall back to the plain functions, as in NumPy. float16 inputs take the same steps; the float16 ufuncs and
+ * reductions they run round at NumPy's points, so float16 results are NumPy's bits too.
  *
  * Where NumPy warns (RuntimeWarning: "Mean of empty slice", "Degrees of freedom <= 0 for slice", "All-NaN slice
  * encountered") strided gives the same values silently.
@@ -47,7 +48,8 @@ function* replaceNan(a: NDArray, val: number): Sub<[NDArray, NDArray]> {
  * total NaN count when the dense pass counted it (else null).
  */
 function* replaceNanMaybeMask(a: NDArray, val: number, withMask: boolean): Sub<[NDArray, NDArray | null, number | null]> {
-  const dense = denseBlock(a)
+  // the dense pass reads float32/float64 only; float16 takes the isnan and where jobs
+  const dense = a.dtype === 'float16' ? null : denseBlock(a)
   if (dense !== null && dense.positive) return yield* replaceDense(a, dense, val, withMask)
   const mask = yield* ufuncJob('isnan', [a])
   // np.array(a, copy=True): NumPy's 'K' copy layout (for a broadcast input it differs from a ufunc's 'K' output)
@@ -293,7 +295,7 @@ function* minMax(name: 'nanmin' | 'nanmax', a: NDArray, opts: ReduceOptions = {}
   const op = name === 'nanmin' ? 'min' : 'max'
   if (ax.count === 0) throw new ValueError(`zero-size array to reduction operation ${name === 'nanmin' ? 'fmin' : 'fmax'} which has no identity`)
   if (floatKind(name, a.dtype) !== 'float') return finishResult(yield* reduceJob(op, a, { axis: ax.list, keepdims, out }), ax.scalar)
-  const dense = denseBlock(a)
+  const dense = a.dtype === 'float16' ? null : denseBlock(a)
   if (dense !== null && ax.reduced.every((r) => r) && out === undefined) {
     // every element, in memory order: chunk extremes of the non-NaN values, combined in chunk order
     const plan: NanExtremePlan = { src: { buffer: a.buffer, dtype: a.dtype, start: dense.start, n: dense.n }, max: name === 'nanmax' }

@@ -143,8 +143,11 @@ function* averageDrive(a: NDArray, opts: AverageOptions = {}): OpDriver<NDArray 
     }
     const kind = DTYPES[a.dtype].kind
     const rdt: DTypeName = kind === 'b' || kind === 'i' || kind === 'u' ? resultTypeOf([a.dtype, wgt.dtype, 'float64']) : resultTypeOf([a.dtype, wgt.dtype])
-    if (rdt !== 'float32' && rdt !== 'float64') throw new DTypeError(`average: result dtype ${rdt} is not supported`)
-    scl = yield* reduceJob('sum', wgt, { axis: ax.list, keepdims, dtype: rdt })
+    if (rdt !== 'float16' && rdt !== 'float32' && rdt !== 'float64') throw new DTypeError(`average: result dtype ${rdt} is not supported`)
+    // a float16 sum: NumPy's sum(dtype=float16) runs the float16 loop (on the weights cast to float16 when narrower)
+    scl = rdt === 'float16'
+      ? yield* reduceJob('sum', wgt.dtype === 'float16' ? wgt : wgt.astype('float16'), { axis: ax.list, keepdims })
+      : yield* reduceJob('sum', wgt, { axis: ax.list, keepdims, dtype: rdt })
     const zero = yield* ufuncJob('equal', [scl, 0])
     const anyZero = yield* reduceJob('any', zero, { axis: [...Array(zero.ndim).keys()] })
     if (scalarOf(anyZero) === true) throw new ValueError("average: weights sum to zero, can't be normalized (NumPy raises ZeroDivisionError)")
@@ -167,6 +170,8 @@ const averageOp = defineDrivenOp({ name: 'average', optionsAt: 1, drive: average
  * Weighted average (NumPy's `average`): without weights {@link mean}; with weights
  * `sum(a * w, axis) / sum(w, axis)` computed as NumPy does (the product in the result dtype, float64 for integer
  * inputs, then NumPy's pairwise sum). Weights have `a`'s shape or, with `axis`, the shape of `a` along the axes.
+ * float16 with float16 (or bool/int8/uint8) weights averages in float16, as NumPy; bool/int8/uint8 weights are cast
+ * to float16 before their float16 sum (NumPy's buffered cast may group a sum of more than 8192 of them otherwise).
  *
  * @param a - the input
  * @param opts - axis, weights, returned, keepdims

@@ -22,6 +22,7 @@ import type { OpDriver } from '../driver.js'
 import { checkSelectDtype, gatherLane, ranksFor, writeLaneResults, type QuantilePlan, type QuantileSpec } from '../../kernels/select/lanes.js'
 import { RADIX_DTYPES } from '../../kernels/select/radix.js'
 import { flatLanes, radixCandidates, radixHistogram } from './radix-driver.js'
+import { halfAsFloat } from '../search/half-input.js'
 import { QUANTILE_METHODS, isDiscrete, type LerpMode, type QuantileMethod } from '../../kernels/select/quantile-math.js'
 
 export { QUANTILE_METHODS, type QuantileMethod }
@@ -179,13 +180,16 @@ function resultDtypeOf(r: StatRequest): DTypeName {
   if (dt === 'bool') {
     throw new DTypeError(`${r.fn}: numpy boolean subtract, the \`-\` operator, is not supported (method '${r.method}' interpolates; use a discrete method or astype a number dtype)`)
   }
-  if (dt === 'float32') return r.weak ? 'float32' : 'float64'
+  if (dt === 'float32' || dt === 'float16') return r.weak ? dt : 'float64'
   return 'float64'
 }
 
 /** The driver of every median/quantile call. */
 export function* driveStat(r: StatRequest): OpDriver<NDArray | Scalar> {
-  const { a, fn } = r
+  const { fn } = r
+  // float16: the lanes read a float32 shadow (exact) and results are computed as half values in a float32 store
+  const a = halfAsFloat(r.a)
+  const half = r.a.dtype === 'float16'
   const opts = r.opts
   const keepdims = opts.keepdims === true
   const lanes = lanesOf(fn, a, opts.axis, keepdims)
@@ -197,7 +201,7 @@ export function* driveStat(r: StatRequest): OpDriver<NDArray | Scalar> {
   let resDt: DTypeName
   if (lanes.n === 0 || emptyNan) {
     if (r.kind === 'quantile' && !r.nanForm) throw new IndexError(`${fn}: index -1 is out of bounds for axis 0 with size 0 (the reduced axes of shape (${a.shape.join(', ')}) have no elements)`)
-    resDt = r.kind === 'median' ? resultDtypeOf(r) : DTYPES[a.dtype].kind === 'f' ? a.dtype : 'float64'
+    resDt = r.kind === 'median' ? resultDtypeOf(r) : DTYPES[r.a.dtype].kind === 'f' ? r.a.dtype : 'float64'
   } else resDt = resultDtypeOf(r)
   if (out !== undefined) {
     out.assertWriteable('out')
@@ -205,12 +209,13 @@ export function* driveStat(r: StatRequest): OpDriver<NDArray | Scalar> {
       throw new ShapeError(`${fn}: out has shape (${out.shape.join(', ')}) but the result has shape (${shape.join(', ')})`)
     }
   }
-  const spec: QuantileSpec = {
-    kind: r.kind, method: r.method, qs: r.qs, skipNaN: r.skipNaN, dtype: a.dtype,
-    mode: (resDt === 'float32' && r.kind === 'quantile' ? 'f32' : 'f64') as LerpMode,
-  }
-  const res = NDArray.alloc([Q * lanes.M], resDt, 'C', lanes.n === 0)
-  const rv = typedView(res.buffer, resDt)
+  const mode: LerpMode = r.kind !== 'quantile' ? 'f64' : resDt === 'float32' ? 'f32' : resDt === 'float16' ? 'f16' : 'f64'
+  // NumPy's nanmedian of float16 along axes that keep one goes through np.ma.median for lanes under 600
+  const maMedian = half && fn === 'nanmedian' && opts.axis !== undefined && opts.axis !== null && lanes.outerShape.length > 0 && lanes.n < 600
+  const spec: QuantileSpec = { kind: r.kind, method: r.method, qs: r.qs, skipNaN: r.skipNaN, dtype: r.a.dtype, mode, maMedian }
+  const store: DTypeName = resDt === 'float16' ? 'float32' : resDt
+  const res = NDArray.alloc([Q * lanes.M], store, 'C', lanes.n === 0)
+  const rv = typedView(res.buffer, store)
   if (lanes.n === 0 || emptyNan) {
     rv.fill(NaN as never, res.offset, res.offset + res.size)
   } else if (lanes.M > 0) {
@@ -222,17 +227,18 @@ export function* driveStat(r: StatRequest): OpDriver<NDArray | Scalar> {
       const plan: QuantilePlan = {
         src: { buffer: a.buffer, dtype: a.dtype }, offset: a.offset,
         outerShape: lanes.outerShape, outerStrides: lanes.outerStrides, laneShape: lanes.laneShape, laneStrides: lanes.laneStrides,
-        n: lanes.n, M: lanes.M, lanesPerUnit, spec, res: { buffer: res.buffer, dtype: resDt }, resOffset: res.offset,
+        n: lanes.n, M: lanes.M, lanesPerUnit, spec, res: { buffer: res.buffer, dtype: store }, resOffset: res.offset,
       }
       const job: UnitsJob = { kind: 'units', op: 'quantileLanes', plan, units, elementsPerUnit: lanesPerUnit * lanes.n, cost: 3 * (DTYPES[a.dtype].bigint ? 4 : 1) }
       yield job
     }
   }
-  let result = res.reshape(shape)
-  if (r.skipNaN && r.kind === 'quantile' && a.dtype === 'float32' && resDt === 'float64' && lanes.M > 0 && lanes.n > 0 && lane0AllNaN(a, lanes)) {
+  let result = half && resDt === 'float16' ? res.reshape(shape).astype('float16') : res.reshape(shape)
+  const narrow = r.a.dtype === 'float32' || half
+  if (r.skipNaN && r.kind === 'quantile' && narrow && resDt === 'float64' && lanes.M > 0 && lanes.n > 0 && lane0AllNaN(a, lanes)) {
     // NumPy's nan- forms take the result dtype from the first lane's result (apply_along_axis), and an all-NaN
-    // lane gives a NaN of the input's dtype: the whole result is then float32
-    result = result.astype('float32')
+    // lane gives a NaN of the input's dtype: the whole result is then float32 (float16)
+    result = result.astype(r.a.dtype)
   }
   if (out !== undefined) {
     out.assign(result)

@@ -31,10 +31,10 @@ const nanmedianOp = defineDrivenOp({
 
 /**
  * The median over the given axes (NumPy's `median`): the middle order statistic, or the mean of the two middle
- * ones, computed as NumPy's `mean` does (float32 stays float32; ints and bool give float64). A NaN in a lane gives
+ * ones, computed as NumPy's `mean` does (float16 and float32 stay so; ints and bool give float64). A NaN in a lane gives
  * NaN; an empty lane gives NaN (NumPy also warns).
  *
- * @param a - the input (any dtype but float16, any layout); never modified
+ * @param a - the input (any dtype, any layout; float16 gives float16, as NumPy); never modified
  * @param opts - axis (int, list or null: all), out, overwriteInput (accepted; the input is never written), keepdims
  * @returns a JS number when every axis is reduced (axis null/undefined) and neither keepdims nor out is given,
  *   else an NDArray (out itself when given)
@@ -48,9 +48,11 @@ export function median(a: NDArray, opts?: MedianOptions): NDArray | Scalar {
 /**
  * {@link median} ignoring NaNs (NumPy's `nanmedian`): each lane's NaNs are dropped first. A lane that is all NaN
  * (or empty) gives NaN — NumPy returns NaN there too, with a RuntimeWarning "All-NaN slice encountered" that
- * strided does not emit. Integer and bool inputs behave as {@link median}.
+ * strided does not emit. Integer and bool inputs behave as {@link median}. float16 along axes that keep at least one
+ * axis, with lanes under 600, is NumPy's masked-array median: the middle pair summed in float16 (so values past
+ * 32752 overflow to inf, as in NumPy), then halved.
  *
- * @param a - the input (any dtype but float16, any layout); never modified
+ * @param a - the input (any dtype, any layout; float16 gives float16, as NumPy); never modified
  * @param opts - axis, out, overwriteInput (accepted; the input is never written), keepdims
  * @returns as {@link median}
  * @throws as {@link median}

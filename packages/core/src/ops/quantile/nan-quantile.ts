@@ -24,7 +24,7 @@ const nanpercentileOp = defineDrivenOp({
  * the rest. An all-NaN lane gives NaN (NumPy returns NaN too, with a RuntimeWarning strided does not emit); an
  * empty input gives NaN (NumPy's nanmean of nothing). Integer and bool inputs behave as {@link quantile}.
  *
- * @param a - the input (any dtype but float16, any layout); never modified
+ * @param a - the input (any dtype, any layout; float16 as NumPy: a scalar q lerps in float16); never modified
  * @param q - a quantile in [0, 1], or nested arrays / a float64 NDArray of them (at most 2-d)
  * @param opts - as {@link quantile}
  * @returns as {@link quantile}
@@ -37,7 +37,7 @@ export function nanquantile(a: NDArray, q: QuantileInput, opts?: QuantileOptions
 /**
  * {@link percentile} ignoring NaNs (NumPy's `nanpercentile`): {@link nanquantile} of q / 100.
  *
- * @param a - the input (any dtype but float16, any layout); never modified
+ * @param a - the input (any dtype, any layout; float16 as NumPy: a scalar q lerps in float16); never modified
  * @param q - a percentile in [0, 100], or nested arrays / a float64 NDArray of them (at most 2-d)
  * @param opts - as {@link quantile}
  * @returns as {@link quantile}

@@ -11,6 +11,7 @@ import { arraysIn, defineDrivenOp, type OpAccess, type OpDriver } from '../drive
 import { checkSelectDtype, type PartitionPlan } from '../../kernels/select/lanes.js'
 import { RADIX_DTYPES } from '../../kernels/select/radix.js'
 import { RADIX_MIN } from './common.js'
+import { backToHalf, halfAsFloat } from '../search/half-input.js'
 import { flatLanes, radixCandidates, radixHistogram, radixScatter } from './radix-driver.js'
 
 /** NumPy's keyword arguments of {@link partition} and {@link argpartition}. */
@@ -27,6 +28,11 @@ function* drivePartition(fn: 'partition' | 'argpartition', a: NDArray, kth: numb
   checkOptions(fn, opts, ['axis', 'kind'])
   if (!(a instanceof NDArray)) throw new DTypeError(`${fn}: a must be an NDArray, got ${a === null ? 'null' : typeof a}`)
   checkSelectDtype(fn, a.dtype)
+  if (a.dtype === 'float16') {
+    // float16 halves order as their float32 values (exact, NaNs last): select a float32 shadow, then back to half
+    const r = yield* drivePartition(fn, halfAsFloat(a), kth, opts)
+    return fn === 'partition' ? backToHalf(r) : r
+  }
   const o = opts ?? {}
   if (o.kind !== undefined && o.kind !== 'introselect') throw new ValueError(`${fn}: select kind must be 'introselect' (got ${JSON.stringify(o.kind)})`)
   const ks = typeof kth === 'number' ? [kth] : Array.isArray(kth) ? [...(kth as readonly number[])] : null
@@ -107,7 +113,7 @@ const argpartitionOp = defineDrivenOp({
  * a full sort would put there, every element before it is ≤ it and every element after it ≥ it (NaNs sort last).
  * The order inside the pieces is unspecified (it may differ from NumPy's). A fresh C-contiguous array.
  *
- * @param a - the input (any dtype but float16, any layout)
+ * @param a - the input (any dtype, float16 included; any layout)
  * @param kth - a rank or list of ranks (negative counts from the end)
  * @param opts - axis (default -1; null: the flattened array), kind ('introselect' only)
  * @returns the partitioned array, of a's shape (1-d with axis null) and dtype
@@ -122,7 +128,7 @@ export function partition(a: NDArray, kth: number | readonly number[], opts?: Pa
  * The indices that would partition `a` (NumPy's `argpartition`): int64, of a's shape, such that taking `a` along
  * `axis` at them gives a {@link partition} of `a`. Tie order may differ from NumPy's.
  *
- * @param a - the input (any dtype but float16, any layout)
+ * @param a - the input (any dtype, float16 included; any layout)
  * @param kth - a rank or list of ranks (negative counts from the end)
  * @param opts - axis (default -1; null: indices into the flattened array), kind ('introselect' only)
  * @returns int64 indices

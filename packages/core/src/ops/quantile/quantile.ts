@@ -2,8 +2,8 @@
  * np.quantile and np.percentile as driven ops (ops/quantile/common.ts has the driver).
  *
  * Result dtypes follow NumPy 2.4: the discrete methods (lower, higher, nearest, inverted_cdf,
- * closest_observation) keep the input's dtype; the interpolating ones give float64, except float32 input with a
- * scalar (JS number) q, which stays float32 with NumPy's float32 arithmetic. q given as a JS number is NumPy's
+ * closest_observation) keep the input's dtype; the interpolating ones give float64, except float32 (float16) input
+ * with a scalar (JS number) q, which stays float32 (float16) with NumPy's float32 (float16) arithmetic. q given as a JS number is NumPy's
  * Python float (so quantile(intArray, 0) interpolates and gives float64, where NumPy's Python int 0 would not).
  */
 import type { Scalar } from '../../dtype.js'
@@ -40,7 +40,7 @@ const percentileOp = defineDrivenOp({
  * The q-th quantiles over the given axes (NumPy's `quantile`), with NumPy 2's thirteen methods and its exact
  * formulas and rounding (virtual index, gamma, two-sided lerp). A NaN in a lane gives NaN.
  *
- * @param a - the input (any dtype but float16, any layout); never modified
+ * @param a - the input (any dtype, any layout; float16 as NumPy: a scalar q lerps in float16); never modified
  * @param q - a quantile in [0, 1], or nested arrays / a float64 NDArray of them (at most 2-d); its shape is
  *   prepended to the result's
  * @param opts - axis (int, list or null: all), method (default 'linear'), keepdims, out, overwriteInput (accepted;
@@ -58,7 +58,7 @@ export function quantile(a: NDArray, q: QuantileInput, opts?: QuantileOptions): 
 /**
  * The q-th percentiles over the given axes (NumPy's `percentile`): {@link quantile} of q / 100.
  *
- * @param a - the input (any dtype but float16, any layout); never modified
+ * @param a - the input (any dtype, any layout; float16 as NumPy: a scalar q lerps in float16); never modified
  * @param q - a percentile in [0, 100], or nested arrays / a float64 NDArray of them (at most 2-d)
  * @param opts - as {@link quantile}
  * @returns as {@link quantile}

@@ -1,12 +1,14 @@
 /**
  * np.cumsum, np.cumprod, np.nancumsum, np.nancumprod: add/multiply accumulated along an axis (the flattened
  * array when the axis is null/undefined), with NumPy 2.4's dtype rules and `out` casting. Floats accumulate
- * strictly in order in the loop dtype (float32 rounds at every step), bit for bit as np.add.accumulate.
+ * strictly in order in the loop dtype (float32 rounds at every step; float16, as NumPy's half loop, computes each
+ * step in float32 and rounds the partial to half), bit for bit as np.add.accumulate.
  */
 import { checkOptions } from '../../check-options.js'
 import { dtype as lookupDType, typedView, type DTypeName } from '../../dtype.js'
 import { DTypeError } from '../../errors.js'
 import { NDArray } from '../../ndarray.js'
+import { toHalfBits } from '../../float16.js'
 import { normalizeAxis } from '../../shape.js'
 import { arraysIn, defineDrivenOp, type OpAccess, type OpDriver } from '../driver.js'
 import { checkOut, runScan, scanLoopDtype, type ScanOp } from './plan.js'
@@ -37,9 +39,16 @@ function resolveInput(fn: string, a: NDArray, axis: number | null | undefined): 
 /** a with NaN replaced by `fill` (a fresh C-contiguous copy), for the nan* variants of float inputs. */
 function replaceNan(a: NDArray, fill: number): NDArray {
   const c = a.copy()
-  const d = typedView(c.buffer, c.dtype) as Float64Array
   const o = c.offset
   const n = c.size
+  if (c.dtype === 'float16') {
+    // half bits: NaN is exponent all ones with a nonzero mantissa
+    const d = typedView(c.buffer, 'float16') as Uint16Array
+    const f = toHalfBits(fill)
+    for (let i = 0; i < n; i++) if ((d[o + i]! & 0x7fff) > 0x7c00) d[o + i] = f
+    return c
+  }
+  const d = typedView(c.buffer, c.dtype) as Float64Array
   for (let i = 0; i < n; i++) if (d[o + i] !== d[o + i]) d[o + i] = fill
   return c
 }
@@ -52,7 +61,6 @@ function* cumulative(fn: string, op: ScanOp, nan: boolean, a: NDArray, opts: Cum
   const loop = scanLoopDtype(fn, op, x.dtype, userDtype, out)
   let src = x
   if (nan) {
-    if (x.dtype === 'float16') throw new DTypeError(`${fn}: dtype float16 is not supported by scans yet`)
     if (x.dtypeInfo.kind === 'f') src = replaceNan(x, op === 'add' ? 0 : 1)
   }
   return yield* runScan({ fn, op, x, axis, loop, out }, src)

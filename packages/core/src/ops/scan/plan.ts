@@ -53,7 +53,6 @@ export function scanLoopDtype(fn: string, op: ScanOp, inDt: DTypeName, userDtype
   if (userDtype !== undefined) loop = userDtype
   else if (out !== undefined) loop = resultType(inDt, out.dtype)
   else loop = op === 'add' || op === 'multiply' ? defaultAccDtype(inDt) : inDt
-  if (loop === 'float16') throw new DTypeError(`${fn}: dtype float16 is not supported by scans yet`)
   if ((op === 'bitwiseAnd' || op === 'bitwiseOr' || op === 'bitwiseXor') && DTYPES[loop].kind === 'f') throw noLoop(loop)
   return loop
 }

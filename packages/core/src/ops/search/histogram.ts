@@ -10,6 +10,8 @@ import { NDArray } from '../../ndarray.js'
 import { sum } from '../reductions.js'
 import { resultType } from '../promotion.js'
 import { castStored } from '../../scalar.js'
+import { encodeHalves, roundToHalf, toHalfBits } from '../../float16.js'
+import { halfAsFloat } from './half-input.js'
 import { argsortStored, asArray, flatAs, flatStored, fresh, lessThan, shapeStr, type SearchInput, type Stored } from './sort-util.js'
 
 /** Options of {@link histogram}. */
@@ -36,6 +38,13 @@ interface Edge { v: number | bigint; dt: DTypeName | 'weak' }
 
 const BLOCK = 65536
 const f32 = Math.fround
+/** NumPy's float16 arithmetic step: computed in float32, rounded to half. */
+const f16 = (x: number): number => roundToHalf(Math.fround(x))
+
+/** The elements of `a` in C order as stored, except float16: as their (exact) float32 values, which order right. */
+function flatValues(a: NDArray): TypedArray {
+  return flatStored(halfAsFloat(a))
+}
 
 function num(e: Edge): number { return Number(e.v) }
 
@@ -78,6 +87,9 @@ function outerEdges(v: TypedArray, dt: DTypeName, range: readonly [number, numbe
     } else if (first.dt === 'float32') {
       first = { v: f32(num(first) - 0.5), dt: 'float32' }
       last = { v: f32(num(last) + 0.5), dt: 'float32' }
+    } else if (first.dt === 'float16') {
+      first = { v: f16(num(first) - 0.5), dt: 'float16' }
+      last = { v: f16(num(last) + 0.5), dt: 'float16' }
     } else {
       first = { v: num(first) - 0.5, dt: 'float64' }
       last = { v: num(last) + 0.5, dt: 'float64' }
@@ -88,17 +100,21 @@ function outerEdges(v: TypedArray, dt: DTypeName, range: readonly [number, numbe
 
 /** np.linspace(first, last, n + 1, dtype=edgeDt), computed in the dtype NumPy's linspace computes in. */
 function linspaceEdges(first: Edge, last: Edge, n: number, edgeDt: DTypeName): Float64Array | Float32Array {
-  const c = first.dt === 'float32' ? f32 : (x: number) => x
+  const c = first.dt === 'float32' ? f32 : first.dt === 'float16' ? f16 : (x: number) => x
+  // float16 linspace: arange(0, num) and the weak divisor are halves too
+  const ci = first.dt === 'float16' ? roundToHalf : (x: number) => x
   const start = num(first)
   const stop = num(last)
   const delta = c(stop - start)
-  const step = c(delta / n)
+  const step = c(delta / ci(n))
   const out = edgeDt === 'float32' ? new Float32Array(n + 1) : new Float64Array(n + 1)
   for (let i = 0; i <= n; i++) {
-    const y = step === 0 ? c(c(i / n) * delta) : c(i * step)
+    const y = step === 0 ? c(c(ci(i) / ci(n)) * delta) : c(ci(i) * step)
     out[i] = c(y + start)
   }
   out[n] = stop
+  // float16 edges from a weak range are computed in float64 and cast once (linspace's astype)
+  if (edgeDt === 'float16') for (let i = 0; i <= n; i++) out[i] = roundToHalf(out[i]!)
   return out
 }
 
@@ -106,6 +122,7 @@ function linspaceEdges(first: Edge, last: Edge, n: number, edgeDt: DTypeName): F
 function accumulate(acc: Stored, add: number, nt: DTypeName): Stored {
   if (nt === 'float64') return (acc as number) + add
   if (nt === 'float32') return f32((acc as number) + f32(add))
+  if (nt === 'float16') return f16((acc as number) + roundToHalf(add))
   if (nt === 'bool') return acc !== 0 || add !== 0 ? 1 : 0
   const b = castStored(add, 'float64', nt)
   if (typeof b === 'bigint') return castStored((acc as bigint) + b, 'int64', nt) as bigint
@@ -116,11 +133,13 @@ function accumulate(acc: Stored, add: number, nt: DTypeName): Stored {
  * NumPy's `histogram`: the counts of the values of `a` (flattened) in `bins`, and the bin edges.
  * With an integer `bins` the edges are NumPy's linspace over `range` (default a's min and max, widened by
  * ±0.5 when they are equal) and each value's bin is found as NumPy does, so results match bit for bit;
- * values outside the range and NaNs are not counted. A bool `a` counts as uint8, as NumPy converts it.
+ * values outside the range and NaNs are not counted. A bool `a` counts as uint8, as NumPy converts it. float16
+ * data, weights and edges are binned and summed with NumPy's float16 roundings (each step in float32, rounded to
+ * half), so they match NumPy bit for bit too.
  * @param a the values, any shape, any dtype.
  * @param opts `bins` (count or edges), `range`, `density`, `weights`.
  * @returns `[hist, binEdges]`: hist is int64 counts, the weights' dtype with weights, or float64 with
- *   `density`; binEdges is float64 (float32 for a float32 `a`) or the given edges.
+ *   `density`; binEdges is float64 (float32 / float16 for a float32 / float16 `a`) or the given edges.
  * @throws ValueError for a non-positive `bins`, edges that decrease or are not 1-d, an inverted or non-finite
  *   range, a non-finite autodetected range, too many bins for the range, or weights of another shape;
  *   DTypeError for a non-integer `bins` count or bool weights with explicit edges.
@@ -128,22 +147,20 @@ function accumulate(acc: Stored, add: number, nt: DTypeName): Stored {
 export function histogram(a: NDArray | SearchInput, opts: HistogramOptions = {}): HistogramResult {
   checkOptions('histogram', opts, ['bins', 'range', 'density', 'weights'])
   let x = asArray(a, 'histogram: a')
-  // NumPy bins float16 data with float16 arithmetic, which this histogram does not emulate yet: refuse, never guess
-  if (x.dtype === 'float16') throw new DTypeError('histogram: float16 input is not supported yet; cast it with astype(\'float32\') (NumPy bins float16 data in float16 arithmetic)')
   if (x.dtype === 'bool') x = x.astype('uint8')
   const dt = x.dtype
-  const v = flatStored(x)
+  // float16 (data, weights, edges) is read as float32 values and computed with NumPy's float16 roundings
+  const v = flatValues(x)
   const n = v.length
   let w: NDArray | null = null
   if (opts.weights !== undefined && opts.weights !== null) {
     w = asArray(opts.weights, 'histogram: weights')
-    if (w.dtype === 'float16') throw new DTypeError('histogram: float16 weights are not supported yet; cast them with astype(\'float32\')')
     if (w.ndim !== x.ndim || w.shape.some((s, k) => s !== x.shape[k])) {
       throw new ValueError(`histogram: weights should have the same shape as a (weights ${shapeStr(w.shape)}, a ${shapeStr(x.shape)}).`)
     }
   }
   const nt: DTypeName = w === null ? 'int64' : w.dtype
-  const wv: TypedArray | null = w === null ? null : flatStored(w)
+  const wv: TypedArray | null = w === null ? null : flatValues(w)
   const bins = opts.bins ?? 10
   let edges: NDArray
   let hist: NDArray
@@ -151,30 +168,37 @@ export function histogram(a: NDArray | SearchInput, opts: HistogramOptions = {})
     if (!Number.isInteger(bins)) throw new DTypeError(`histogram: \`bins\` must be an integer, a string, or an array (got ${bins})`)
     if (bins < 1) throw new ValueError(`histogram: \`bins\` must be positive, when an integer (got ${bins})`)
     const [first, last] = outerEdges(v, dt, opts.range)
-    const edgeDt: DTypeName = dt === 'float32' ? 'float32' : 'float64'
+    const edgeDt: DTypeName = dt === 'float32' || dt === 'float16' ? dt : 'float64'
     const e = linspaceEdges(first, last, bins, edgeDt)
     for (let i = 0; i < bins; i++) {
       if (!(e[i]! < e[i + 1]!)) throw new ValueError(`histogram: Too many bins for data range. Cannot create ${bins} finite-sized bins (range [${String(first.v)}, ${String(last.v)}]).`)
     }
     edges = fresh([bins + 1], edgeDt).out
-    ;(edges.data as Float64Array).set(e, edges.offset)
+    if (edgeDt === 'float16') encodeHalves(bins + 1, edges.data as Uint16Array, edges.offset, 1, e, 0)
+    else (edges.data as Float64Array).set(e, edges.offset)
     // keep = a >= first & a <= last, in the comparison NumPy makes (a weak float meets float32 as float32)
     const big = DTYPES[dt].bigint
     const bound = (ed: Edge): Stored => {
       if (big && ed.dt === dt) return ed.v
       if (dt === 'float32' && ed.dt === 'weak') return f32(num(ed))
+      if (dt === 'float16' && ed.dt === 'weak') return roundToHalf(num(ed))
       return num(ed)
     }
     const lo = bound(first)
     const hi = bound(last)
     const exactBig = big && typeof lo === 'bigint'
     const q32 = first.dt === 'float32'
+    const q16 = first.dt === 'float16'
     const c32 = edgeDt === 'float32'
-    const firstE = c32 ? f32(num(first)) : num(first)
+    const c16 = edgeDt === 'float16'
+    const firstE = c32 ? f32(num(first)) : c16 ? roundToHalf(num(first)) : num(first)
     let denom: number
     if (first.dt === 'weak' || first.dt === 'float64') denom = num(last) - num(first)
     else if (first.dt === 'float32') denom = f32(num(last) - num(first))
+    else if (first.dt === 'float16') denom = f16(num(last) - num(first))
     else denom = Number(BigInt(last.v) - BigInt(first.v))
+    // float16 edges: (a - first) / denom * bins as float16 ufuncs, the weak bin count cast to half
+    const bins16 = roundToHalf(bins)
     const counts = new Float64Array(bins)
     let acc: Stored[] | null = null
     if (wv !== null) acc = new Array<Stored>(bins).fill(castStored(0, 'float64', nt))
@@ -187,8 +211,8 @@ export function histogram(a: NDArray | SearchInput, opts: HistogramOptions = {})
         const inRange = exactBig ? s >= lo && s <= hi : Number(s) >= (lo as number) && Number(s) <= (hi as number)
         if (!inRange) continue
         const t = c32 ? f32(Number(s)) : Number(s)
-        const sub = c32 ? f32(t - firstE) : t - firstE
-        const f = q32 ? f32(f32(sub / denom) * bins) : (sub / denom) * bins
+        const sub = c32 ? f32(t - firstE) : c16 ? f16(t - firstE) : t - firstE
+        const f = q32 ? f32(f32(sub / denom) * bins) : q16 ? f16(f16(sub / denom) * bins16) : (sub / denom) * bins
         let k = Math.trunc(f)
         if (k === bins) k--
         if (t < e[k]!) k--
@@ -199,22 +223,24 @@ export function histogram(a: NDArray | SearchInput, opts: HistogramOptions = {})
       if (acc !== null) for (let k = 0; k < bins; k++) acc[k] = accumulate(acc[k]!, blockSums[k]!, nt)
     }
     const { out, d, off } = fresh([bins], nt)
-    for (let k = 0; k < bins; k++) d[off + k] = acc === null ? BigInt(counts[k]!) : acc[k]!
+    for (let k = 0; k < bins; k++) d[off + k] = acc === null ? BigInt(counts[k]!) : nt === 'float16' ? toHalfBits(acc[k] as number) : acc[k]!
     hist = out
   } else {
     edges = bins instanceof NDArray ? bins : asArray(bins as SearchInput, 'histogram: bins')
     if (edges.ndim !== 1) throw new ValueError(`histogram: \`bins\` must be 1d, when an array (got shape ${shapeStr(edges.shape)})`)
-    const ed = flatStored(edges)
+    const ed = flatValues(edges)
     for (let i = 0; i + 1 < ed.length; i++) {
       if (ed[i]! > ed[i + 1]!) throw new ValueError(`histogram: \`bins\` must increase monotonically, when an array (bins[${i}] = ${String(ed[i])} > bins[${i + 1}] = ${String(ed[i + 1])})`)
     }
     if (wv !== null && nt === 'bool') throw new DTypeError("histogram: Cannot cast ufunc 'add' output from dtype('int64') to dtype('bool') with casting rule 'same_kind' (bool weights with explicit bin edges)")
-    const cdt = resultType(dt, edges.dtype)
+    // float16 compares as its float32 values (exact, same order)
+    const cdt0 = resultType(dt, edges.dtype)
+    const cdt: DTypeName = cdt0 === 'float16' ? 'float32' : cdt0
     const av = flatAs(x, cdt)
     const ev = flatAs(edges, cdt)
     const m = ev.length
     // cum[j]: how many values sort before edge j (the last edge inclusive), summed over NumPy's blocks
-    const cum: Stored[] = new Array<Stored>(m).fill(wv === null ? 0 : castStored(0, 'float64', nt))
+    const cum: Stored[] = new Array<Stored>(m).fill(wv === null || nt === 'float16' ? 0 : castStored(0, 'float64', nt))
     for (let b0 = 0; b0 < n; b0 += BLOCK) {
       const b1 = Math.min(n, b0 + BLOCK)
       const block = av.subarray(b0, b1)
@@ -224,12 +250,13 @@ export function histogram(a: NDArray | SearchInput, opts: HistogramOptions = {})
       if (wv !== null) {
         // concatenate(([0], cumsum(sorted weights))): cumsum in ntype (small ints accumulate in int64/uint64)
         cw = [0]
-        const cumDt: DTypeName = nt === 'float32' || nt === 'float64' ? nt : DTYPES[nt].kind === 'u' ? 'uint64' : 'int64'
-        let run: Stored = cumDt === 'float32' || cumDt === 'float64' ? 0 : 0n
+        const cumDt: DTypeName = DTYPES[nt].kind === 'f' ? nt : DTYPES[nt].kind === 'u' ? 'uint64' : 'int64'
+        let run: Stored = DTYPES[cumDt].kind === 'f' ? 0 : 0n
         for (let i = 0; i < perm.length; i++) {
           const wi = wv[b0 + perm[i]!]!
           if (cumDt === 'float64') run = (run as number) + Number(wi)
           else if (cumDt === 'float32') run = f32((run as number) + Number(wi))
+          else if (cumDt === 'float16') run = f16((run as number) + Number(wi))
           else run = castStored((run as bigint) + BigInt(wi), 'int64', cumDt)
           cw.push(run)
         }
@@ -247,6 +274,7 @@ export function histogram(a: NDArray | SearchInput, opts: HistogramOptions = {})
         if (cw === null) cum[j] = (cum[j] as number) + lo
         else if (nt === 'float64') cum[j] = (cum[j] as number) + (cw[lo] as number)
         else if (nt === 'float32') cum[j] = f32((cum[j] as number) + (cw[lo] as number))
+        else if (nt === 'float16') cum[j] = f16((cum[j] as number) + (cw[lo] as number))
         else cum[j] = castStored(BigInt(cum[j]!) + BigInt(cw[lo]!), 'int64', nt)
       }
     }
@@ -257,19 +285,20 @@ export function histogram(a: NDArray | SearchInput, opts: HistogramOptions = {})
       if (wv === null) d[off + j] = BigInt((p as number) - (q as number))
       else if (nt === 'float64') d[off + j] = (p as number) - (q as number)
       else if (nt === 'float32') d[off + j] = f32((p as number) - (q as number))
+      else if (nt === 'float16') d[off + j] = toHalfBits(f16((p as number) - (q as number)))
       else d[off + j] = castStored(BigInt(p) - BigInt(q), 'int64', nt)
     }
     hist = out
   }
   if (opts.density === true) {
-    const ev = flatStored(edges)
+    const ev = flatValues(edges)
     const eDt = edges.dtype
     const total = Number(sum(hist) as number | bigint)
     const { out, d, off } = fresh([hist.size], 'float64')
-    const hv = flatStored(hist)
+    const hv = flatValues(hist)
     for (let k = 0; k < hist.size; k++) {
       // np.diff(bin_edges) in the edges' dtype, then as float64
-      const db = Number(castStored(diffIn(ev[k + 1]!, ev[k]!, eDt), eDt, 'float64'))
+      const db = eDt === 'float16' ? f16((ev[k + 1] as number) - (ev[k] as number)) : Number(castStored(diffIn(ev[k + 1]!, ev[k]!, eDt), eDt, 'float64'))
       d[off + k] = (Number(hv[k]!) / db) / total
     }
     return [out, edges]

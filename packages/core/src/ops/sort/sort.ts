@@ -9,17 +9,17 @@
  * indices of ties in argsort).
  *
  * Jobs: many lanes (or short ones) are one 'sortLanes' units job, each unit a fixed group of lanes. A few long
- * lanes are split into at most 32 runs of fixed length ('sortRuns'), then merged pairwise in rounds
- * ('sortMerge'), each unit making one fixed-size chunk of a lane's output; the last round writes the result.
- * Unit counts depend only on the shape, never on the thread count, and every unit's output is exact, so the
- * pool's result is the inline result bit for bit.
+ * lanes are sorted one after another, each in five steps split across the pool (kernels/sort/long.ts): keys,
+ * a histogram of the top digit, a stable scatter into buckets, then groups of buckets sorted in cache and
+ * written out. Every step is exact and stable, so the pool's result is the inline result bit for bit.
  */
 import { checkOptions } from '../../check-options.js'
 import { DTypeError, OverlapError, ValueError } from '../../errors.js'
 import type { UnitsJob } from '../../kernels/job.js'
 import { prepareCopy } from '../../kernels/copy.js'
-import type { SortLanesPlan, SortMergePlan, SortMode, SortRunsPlan } from '../../kernels/sort/index.js'
-import { assertSortable } from '../../kernels/sort/radix.js'
+import type { SortLanesPlan, SortMode } from '../../kernels/sort/index.js'
+import type { LongBucketsPlan, LongDigitPlan, LongSortPlan, LongSpecialsPlan } from '../../kernels/sort/long.js'
+import { assertSortable, twoWords } from '../../kernels/sort/keys.js'
 import { toDescriptor } from '../../descriptor.js'
 import { NDArray, sorting } from '../../ndarray.js'
 import { internalOverlapOutcome } from '../../overlap/index.js'
@@ -28,18 +28,20 @@ import { arraysIn, defineDrivenOp, type OpAccess, type OpDriver } from '../drive
 import { OVERLAP_MAX_WORK } from '../ufunc.js'
 import type { SortKind, SortOptions } from './options.js'
 
-/** Lanes at least this long, in fewer than MANY_LANES lanes, are split into runs and merged. */
-export const MIN_RUN = 1 << 16
+/** Lanes at least this long, in fewer than MANY_LANES lanes, are sorted by the long-lane steps (one lane at a time). */
+export const MIN_LONG = 1 << 17
 const MANY_LANES = 64
-/** At most this many runs per lane (enough units for 16 threads, at most 5 merge rounds). */
-const MAX_RUNS = 32
-/** Output elements per merge unit. */
-const MERGE_CHUNK = 1 << 16
+/** Elements per chunk of a long lane (the unit of its keys, histogram and scatter steps). */
+const CHUNK = 1 << 16
+/** At most this many bits in a long lane's top digit (2^11 buckets: cache- and TLB-friendly scatters). */
+const TOP_BITS = 11
+/** A long lane's buckets are grouped into units of about L / BUCKET_UNITS elements (at least MIN_GROUP). */
+const BUCKET_UNITS = 64
+const MIN_GROUP = 1 << 15
 /** Elements per 'sortLanes' unit, roughly (whole lanes). */
 const LANE_UNIT = 1 << 14
 /** Relative costs per element (a float64 add is 1), for the Runtime's inline-vs-pool decision. */
 const SORT_COST = 12
-const MERGE_COST = 3
 
 const KEYS = ['axis', 'kind', 'order']
 
@@ -76,41 +78,85 @@ export function* sortJobs(src: NDArray, axis: number, dst: NDArray, mode: SortMo
   const L = src.shape[axis]!
   const nLanes = L === 0 ? 0 : src.size / L
   if (nLanes === 0) return
-  if (L < 2 * MIN_RUN || nLanes >= MANY_LANES) {
+  if (L < MIN_LONG || nLanes >= MANY_LANES) {
     const lanesPerUnit = Math.max(1, Math.ceil(LANE_UNIT / L))
     const plan: SortLanesPlan = { src: toDescriptor(src), dst: toDescriptor(dst), axis, mode, nLanes, lanesPerUnit }
     const job: UnitsJob = { kind: 'units', op: 'sortLanes', plan, units: Math.ceil(nLanes / lanesPerUnit), elementsPerUnit: lanesPerUnit * L, cost: SORT_COST }
     yield job
     return
   }
-  const runs = Math.min(MAX_RUNS, Math.ceil(L / MIN_RUN))
-  const run = Math.ceil(L / runs)
-  const runsPerLane = Math.ceil(L / run)
-  const total = nLanes * L
+  const two = twoWords(src.dtype)
+  const keyType = two ? 'float64' : 'int32'
   const withIdx = mode === 'indices'
-  let vals = NDArray.alloc([total], src.dtype, 'C', false)
-  let idx = withIdx ? NDArray.alloc([total], 'int32', 'C', false) : null
-  const runsPlan: SortRunsPlan = {
-    src: toDescriptor(src), axis, nLanes, runsPerLane, run, vals: toDescriptor(vals), idx: idx === null ? null : toDescriptor(idx),
+  const scratch: LongScratch = {
+    keysA: NDArray.alloc([L], keyType, 'C', false), keysB: NDArray.alloc([L], keyType, 'C', false),
+    idxA: withIdx ? NDArray.alloc([L], 'int32', 'C', false) : null, idxB: withIdx ? NDArray.alloc([L], 'int32', 'C', false) : null,
   }
-  yield { kind: 'units', op: 'sortRuns', plan: runsPlan, units: nLanes * runsPerLane, elementsPerUnit: run, cost: SORT_COST } satisfies UnitsJob
-  const rounds = Math.ceil(Math.log2(runsPerLane))
-  let nextVals = rounds > 1 ? NDArray.alloc([total], src.dtype, 'C', false) : null
-  let nextIdx = rounds > 1 && withIdx ? NDArray.alloc([total], 'int32', 'C', false) : null
-  const chunksPerLane = Math.ceil(L / MERGE_CHUNK)
-  for (let width = run; width < L; width *= 2) {
-    const last = 2 * width >= L
-    const plan: SortMergePlan = {
-      vals: toDescriptor(vals), idx: idx === null ? null : toDescriptor(idx), L, width, chunk: MERGE_CHUNK, chunksPerLane,
-      outVals: last ? null : toDescriptor(nextVals!), outIdx: last || nextIdx === null ? null : toDescriptor(nextIdx),
-      final: last ? { dst: toDescriptor(dst), axis, mode } : null,
-    }
-    yield { kind: 'units', op: 'sortMerge', plan, units: nLanes * chunksPerLane, elementsPerUnit: MERGE_CHUNK, cost: MERGE_COST } satisfies UnitsJob
-    if (!last) {
-      const tv = vals; vals = nextVals!; nextVals = tv
-      const ti = idx; idx = nextIdx; nextIdx = ti
-    }
+  for (let lane = 0; lane < nLanes; lane++) yield* longLaneJobs(src, axis, lane, dst, mode, scratch)
+}
+
+interface LongScratch { keysA: NDArray; keysB: NDArray; idxA: NDArray | null; idxB: NDArray | null }
+
+/** The five steps of one long lane (kernels/sort/long.ts). */
+function* longLaneJobs(src: NDArray, axis: number, lane: number, dst: NDArray, mode: SortMode, s: LongScratch): OpDriver<void> {
+  const L = src.shape[axis]!
+  const two = twoWords(src.dtype)
+  const U = Math.ceil(L / CHUNK)
+  const base: LongSortPlan = {
+    src: toDescriptor(src), axis, lane, L, chunk: CHUNK, two,
+    keysA: toDescriptor(s.keysA), keysB: toDescriptor(s.keysB),
+    idxA: s.idxA === null ? null : toDescriptor(s.idxA), idxB: s.idxB === null ? null : toDescriptor(s.idxB),
   }
+  const unitJob = (op: string, plan: unknown, units: number, perUnit: number, cost: number): UnitsJob =>
+    ({ kind: 'units', op, plan, units, elementsPerUnit: perUnit, cost })
+  // 1. keys; the highest bit in which any two keys differ; the specials
+  const parts = (yield unitJob('sortLongKeys', base, U, CHUNK, 2)) as (readonly number[])[]
+  const [h0, l0] = parts[0]!
+  let dh = 0
+  let dl = 0
+  let specials = 0
+  for (const q of parts) { dh |= q[2]! | (q[0]! ^ h0!); dl |= q[3]! | (q[1]! ^ l0!); specials += q[4]! }
+  const top = two ? (dh !== 0 ? 64 - Math.clz32(dh) : 32 - Math.clz32(dl)) : 32 - Math.clz32(dh)
+  let bits = Math.min(TOP_BITS, top)
+  let shift = top - bits
+  if (two && top > 32 && shift < 32) { shift = 32; bits = top - 32 }
+  const word = two && shift >= 32 ? 1 : 0
+  if (word === 1) shift -= 32
+  // 2. per-chunk bucket counts; 3. their running sum (bucket-major) is every chunk's scatter offsets
+  const B = 1 << bits
+  const counts = NDArray.alloc([B * U], 'int32', 'C', false)
+  const digit: LongDigitPlan = { ...base, word, shift, bits, counts: toDescriptor(counts) }
+  yield unitJob('sortLongHist', digit, U, CHUNK, 1)
+  const table = counts.data as Int32Array
+  const t0 = counts.offset
+  const starts: number[] = new Array<number>(B + 1)
+  let sum = 0
+  for (let b = 0; b < B; b++) {
+    starts[b] = sum
+    for (let u = 0; u < U; u++) { const i = t0 + b * U + u; const c = table[i]!; table[i] = sum; sum += c }
+  }
+  starts[B] = L
+  yield unitJob('sortLongScatter', digit, U, CHUNK, 2)
+  // 4. the specials, when any
+  let sp: LongBucketsPlan['specials'] = null
+  if (specials > 0 && mode === 'values') {
+    const zeros = NDArray.alloc([L], src.dtype, 'C', false)
+    const nans = NDArray.alloc([L], src.dtype, 'C', false)
+    const plan: LongSpecialsPlan = { ...base, zeros: toDescriptor(zeros), nans: toDescriptor(nans) }
+    const got = (yield unitJob('sortLongSpecials', plan, U, CHUNK, 1)) as (readonly number[])[]
+    sp = { zeros: plan.zeros, nans: plan.nans, zeroCounts: got.map((g) => g[0]!), nanCounts: got.map((g) => g[1]!) }
+  }
+  // 5. groups of whole buckets of about equal size, each sorted in cache and written out
+  const target = Math.max(MIN_GROUP, Math.ceil(L / BUCKET_UNITS))
+  const groups = [0]
+  let acc = 0
+  for (let b = 0; b < B; b++) {
+    acc += starts[b + 1]! - starts[b]!
+    if (acc >= target) { groups.push(b + 1); acc = 0 }
+  }
+  if (groups[groups.length - 1] !== B) groups.push(B)
+  const plan: LongBucketsPlan = { ...base, starts, groups, dst: toDescriptor(dst), mode, specials: sp }
+  yield unitJob('sortLongBuckets', plan, groups.length - 1, target, SORT_COST)
 }
 
 /** The array to sort and its axis: flattened (C order) for axis null, as NumPy; a contiguous copy is a copy job. */

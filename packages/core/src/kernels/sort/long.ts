@@ -1,0 +1,263 @@
+/**
+ * The unit kernels of a long lane's sort, split across the pool (ops/sort/sort.ts drives them, lane by lane):
+ *
+ *  1. 'sortLongKeys'    each unit (a fixed chunk of the lane) writes its keys (keys.ts) in lane order; its
+ *                       partial: its first key, the bits in which its keys differ from it, and how many
+ *                       specials (-0, NaN payloads) it met;
+ *  2. 'sortLongHist'    with the top digit the driver chose (the highest bits in which any keys differ), each
+ *                       chunk counts its keys per bucket into its column of a bucket-major table;
+ *  3. 'sortLongScatter' the driver turned the table into start offsets (one running sum: bucket-major,
+ *                       chunk-minor, so each chunk's keys land after the earlier chunks' keys of their bucket);
+ *                       each chunk scatters its keys (and, for argsort, lane indices) into bucket order, stably;
+ *  4. 'sortLongSpecials' (only when there are specials) each chunk copies its zeros and NaNs, in input order,
+ *                       into its own stretch of two scratch arrays;
+ *  5. 'sortLongBuckets' each unit, a group of whole buckets of about equal size, sorts its buckets in place
+ *                       (msd.ts; a bucket fits in cache) and writes them to the destination: values (the
+ *                       specials put back in input order) or int64 indices.
+ * Every step is exact and stable, so the result is the stable sort, bit for bit, whoever ran which units.
+ */
+import type { ArrayDescriptor } from '../../descriptor.js'
+import { typedView, type DTypeName, type TypedArray } from '../../dtype.js'
+import type { ReductionPartial } from '../job.js'
+import { defineUnitKernel } from '../units.js'
+import { makeKeys, unKeys, collectSpecials } from './keys.js'
+import { msd32, msd32i, msd64, msd64i } from './msd.js'
+import { laneOffset } from './radix.js'
+
+/** What every step knows: the lane, its chunks, and the key buffers (float64 [L] or int32 [L] each; int32 [L]). */
+export interface LongSortPlan {
+  readonly src: ArrayDescriptor
+  readonly axis: number
+  readonly lane: number
+  readonly L: number
+  readonly chunk: number
+  readonly two: boolean
+  /** The keys in lane order (step 1), then the sort's scratch (step 5). */
+  readonly keysA: ArrayDescriptor
+  /** The keys in bucket order (step 3), sorted in place (step 5). */
+  readonly keysB: ArrayDescriptor
+  /** argsort: the lane indices in bucket order (step 3); idxA is step 5's scratch. */
+  readonly idxA: ArrayDescriptor | null
+  readonly idxB: ArrayDescriptor | null
+}
+
+/** Steps 2 and 3: the digit (key word, shift, bits) and the bucket-major table int32 [buckets × chunks]. */
+export interface LongDigitPlan extends LongSortPlan {
+  readonly word: number
+  readonly shift: number
+  readonly bits: number
+  readonly counts: ArrayDescriptor
+}
+
+/** Step 4: per chunk, zeros and NaNs go to zeros/nans[chunk start ...] (arrays of the lane's dtype, [L]). */
+export interface LongSpecialsPlan extends LongSortPlan {
+  readonly zeros: ArrayDescriptor
+  readonly nans: ArrayDescriptor
+}
+
+/** Step 5. Bucket b is [starts[b], starts[b+1]) of keysB; unit g sorts buckets [groups[g], groups[g+1]). */
+export interface LongBucketsPlan extends LongSortPlan {
+  readonly starts: readonly number[]
+  readonly groups: readonly number[]
+  readonly dst: ArrayDescriptor
+  readonly mode: 'values' | 'indices'
+  /** With specials: step 4's arrays and each chunk's counts of zeros and NaNs. */
+  readonly specials: { readonly zeros: ArrayDescriptor; readonly nans: ArrayDescriptor; readonly zeroCounts: readonly number[]; readonly nanCounts: readonly number[] } | null
+}
+
+function words(d: ArrayDescriptor, p: LongSortPlan): Int32Array {
+  return new Int32Array(d.buffer, d.offset * (p.two ? 8 : 4), p.L * (p.two ? 2 : 1))
+}
+
+function f64(d: ArrayDescriptor, L: number): Float64Array {
+  return new Float64Array(d.buffer, d.offset * 8, L)
+}
+
+function i32(d: ArrayDescriptor, L: number): Int32Array {
+  return new Int32Array(d.buffer, d.offset * 4, L)
+}
+
+function chunkRange(p: LongSortPlan, u: number): [number, number] {
+  const i0 = u * p.chunk
+  return [i0, Math.min(p.L, i0 + p.chunk)]
+}
+
+defineUnitKernel<LongSortPlan>('sortLongKeys', (p, start, end) => {
+  const { src, axis } = p
+  const v = typedView(src.buffer, src.dtype)
+  const ss = src.strides[axis]!
+  const base = laneOffset(src.shape, src.strides, src.offset, axis, p.lane)
+  const wa = words(p.keysA, p)
+  const out: ReductionPartial[] = []
+  for (let u = start; u < end; u++) {
+    const [i0, i1] = chunkRange(p, u)
+    const specials = makeKeys(v, base + i0 * ss, ss, i1 - i0, src.dtype, wa, i0)
+    if (p.two) {
+      const h0 = wa[2 * i0 + 1]!
+      const l0 = wa[2 * i0]!
+      let dh = 0
+      let dl = 0
+      for (let i = i0 + 1; i < i1; i++) { dh |= wa[2 * i + 1]! ^ h0; dl |= wa[2 * i]! ^ l0 }
+      out.push([h0, l0, dh, dl, specials])
+    } else {
+      const k0 = wa[i0]!
+      let dk = 0
+      for (let i = i0 + 1; i < i1; i++) dk |= wa[i]! ^ k0
+      out.push([k0, 0, dk, 0, specials])
+    }
+  }
+  return out
+})
+
+defineUnitKernel<LongDigitPlan>('sortLongHist', (p, start, end) => {
+  const wa = words(p.keysA, p)
+  const B = 1 << p.bits
+  const mask = B - 1
+  const U = Math.ceil(p.L / p.chunk)
+  const table = new Int32Array(p.counts.buffer, p.counts.offset * 4, B * U)
+  const c = new Int32Array(B)
+  const { word, shift } = p
+  for (let u = start; u < end; u++) {
+    const [i0, i1] = chunkRange(p, u)
+    c.fill(0)
+    if (p.two) for (let i = i0; i < i1; i++) c[(wa[2 * i + word]! >>> shift) & mask]!++
+    else for (let i = i0; i < i1; i++) c[(wa[i]! >>> shift) & mask]!++
+    for (let b = 0; b < B; b++) table[b * U + u] = c[b]!
+  }
+})
+
+defineUnitKernel<LongDigitPlan>('sortLongScatter', (p, start, end) => {
+  const B = 1 << p.bits
+  const mask = B - 1
+  const U = Math.ceil(p.L / p.chunk)
+  const table = new Int32Array(p.counts.buffer, p.counts.offset * 4, B * U)
+  const c = new Int32Array(B)
+  const { word, shift, L } = p
+  const ib = p.idxB === null ? null : i32(p.idxB, L)
+  const wa = words(p.keysA, p)
+  const wb = words(p.keysB, p)
+  const fa = p.two ? f64(p.keysA, L) : null
+  const fb = p.two ? f64(p.keysB, L) : null
+  for (let u = start; u < end; u++) {
+    const [i0, i1] = chunkRange(p, u)
+    for (let b = 0; b < B; b++) c[b] = table[b * U + u]!
+    if (p.two) {
+      if (ib === null) for (let i = i0; i < i1; i++) fb![c[(wa[2 * i + word]! >>> shift) & mask]!++] = fa![i]!
+      else {
+        for (let i = i0; i < i1; i++) {
+          const t = c[(wa[2 * i + word]! >>> shift) & mask]!++
+          fb![t] = fa![i]!
+          ib[t] = i
+        }
+      }
+    } else if (ib === null) {
+      for (let i = i0; i < i1; i++) { const k = wa[i]!; wb[c[(k >>> shift) & mask]!++] = k }
+    } else {
+      for (let i = i0; i < i1; i++) {
+        const k = wa[i]!
+        const t = c[(k >>> shift) & mask]!++
+        wb[t] = k
+        ib[t] = i
+      }
+    }
+  }
+})
+
+defineUnitKernel<LongSpecialsPlan>('sortLongSpecials', (p, start, end) => {
+  const { src, axis } = p
+  const v = typedView(src.buffer, src.dtype)
+  const ss = src.strides[axis]!
+  const base = laneOffset(src.shape, src.strides, src.offset, axis, p.lane)
+  const zeros = typedView(p.zeros.buffer, src.dtype)
+  const nans = typedView(p.nans.buffer, src.dtype)
+  const out: ReductionPartial[] = []
+  for (let u = start; u < end; u++) {
+    const [i0, i1] = chunkRange(p, u)
+    out.push(collectSpecials(v, base + i0 * ss, ss, i1 - i0, src.dtype, zeros, p.zeros.offset + i0, nans, p.nans.offset + i0))
+  }
+  return out
+})
+
+/** Reads chunked specials (chunk u's at store[off + u*chunk ...], counts[u] of them) in order, from rank `r`. */
+class ChunkedReader {
+  private u = 0
+  private j = 0
+  constructor(private readonly store: TypedArray, private readonly off: number, private readonly chunk: number,
+    private readonly counts: readonly number[], r: number) {
+    while (this.u < counts.length && r >= counts[this.u]!) { r -= counts[this.u]!; this.u++ }
+    this.j = r
+  }
+
+  next(): number {
+    while (this.j >= this.counts[this.u]!) { this.u++; this.j = 0 }
+    return this.store[this.off + this.u * this.chunk + this.j++] as number
+  }
+}
+
+defineUnitKernel<LongBucketsPlan>('sortLongBuckets', (p, start, end) => {
+  const { L, dst, mode, starts, groups, two } = p
+  const dt = p.src.dtype
+  const wa = words(p.keysA, p)
+  const wb = words(p.keysB, p)
+  const fa = two ? f64(p.keysA, L) : null
+  const fb = two ? f64(p.keysB, L) : null
+  const ia = p.idxA === null ? null : i32(p.idxA, L)
+  const ib = p.idxB === null ? null : i32(p.idxB, L)
+  const ds = dst.strides[p.axis]!
+  const o = laneOffset(dst.shape, dst.strides, dst.offset, p.axis, p.lane)
+  const dv = mode === 'values' ? typedView(dst.buffer, dst.dtype) : null
+  const dw = mode === 'indices' ? new Int32Array(dst.buffer, 0, Math.floor(dst.buffer.byteLength / 4)) : null
+  for (let u = start; u < end; u++) {
+    const b0 = groups[u]!
+    const b1 = groups[u + 1]!
+    for (let b = b0; b < b1; b++) {
+      const lo = starts[b]!
+      const hi = starts[b + 1]!
+      if (hi <= lo) continue
+      // sorted in place in the b buffers (the a buffers, free by now, are the scratch)
+      if (two) {
+        if (ib === null) msd64(fb!, wb, fa!, wa, lo, hi, true)
+        else msd64i(fb!, wb, fa!, wa, ib, ia!, lo, hi, true)
+      } else if (ib === null) msd32(wb, wa, lo, hi, true)
+      else msd32i(wb, wa, ib, ia!, lo, hi, true)
+      if (dw !== null) {
+        for (let k = lo; k < hi; k++) { const e = 2 * (o + k * ds); dw[e] = ib![k]!; dw[e + 1] = 0 }
+      } else {
+        unKeys(wb, lo, hi - lo, dt, dv!, o + lo * ds, ds)
+        if (p.specials !== null) restoreBucket(p, dv!, o + lo * ds, ds, hi - lo, dt)
+      }
+    }
+  }
+})
+
+/**
+ * Put the zeros and NaNs of a written bucket back in input order. All keys of one value fall in one bucket, so
+ * the bucket holding the zeros holds all of them (likewise the NaNs), and its unit reads them from rank 0.
+ */
+function restoreBucket(p: LongBucketsPlan, v: TypedArray, o: number, s: number, n: number, dt: DTypeName): void {
+  const sp = p.specials!
+  let zr: ChunkedReader | null = null
+  let nr: ChunkedReader | null = null
+  const half = dt === 'float16'
+  const bits = dt === 'float32' ? new Int32Array(v.buffer, v.byteOffset, Math.floor(v.byteLength / 4)) : null
+  for (let i = 0; i < n; i++) {
+    const e = o + i * s
+    let zero: boolean
+    let nan: boolean
+    if (half) { const h = v[e] as number; zero = h === 0; nan = h === 0x7e00 }
+    else if (bits !== null) { const h = bits[e]!; zero = h === 0; nan = h === 0x7fc00000 }
+    else { const y = v[e] as number; zero = y === 0; nan = y !== y }
+    if (zero) {
+      zr ??= new ChunkedReader(bits !== null ? wordsOf(sp.zeros) : typedView(sp.zeros.buffer, dt), sp.zeros.offset, p.chunk, sp.zeroCounts, 0)
+      if (bits !== null) bits[e] = zr.next(); else v[e] = zr.next()
+    } else if (nan) {
+      nr ??= new ChunkedReader(bits !== null ? wordsOf(sp.nans) : typedView(sp.nans.buffer, dt), sp.nans.offset, p.chunk, sp.nanCounts, 0)
+      if (bits !== null) bits[e] = nr.next(); else v[e] = nr.next()
+    }
+  }
+}
+
+/** A float32 array's storage as words (NaN payloads move as bits). */
+function wordsOf(d: ArrayDescriptor): Int32Array {
+  return new Int32Array(d.buffer, 0, Math.floor(d.buffer.byteLength / 4))
+}
