@@ -11,9 +11,9 @@
  *                       each chunk scatters its keys (and, for argsort, lane indices) into bucket order, stably;
  *  4. 'sortLongSpecials' (only when there are specials) each chunk copies its zeros and NaNs, in input order,
  *                       into its own stretch of two scratch arrays;
- *  5. 'sortLongBuckets' each unit, a group of whole buckets of about equal size, sorts its buckets in place
- *                       (msd.ts; a bucket fits in cache) and writes them to the destination: values (the
- *                       specials put back in input order) or int64 indices.
+ *  5. 'sortLongBuckets' each unit, a group of whole buckets of about equal size, sorts each bucket in
+ *                       per-thread scratch (radix.ts sortKeys; a bucket fits in cache) and writes it to the
+ *                       destination: values (the specials put back in input order) or int64 indices.
  * Every step is exact and stable, so the result is the stable sort, bit for bit, whoever ran which units.
  */
 import type { ArrayDescriptor } from '../../descriptor.js'
@@ -21,8 +21,7 @@ import { typedView, type DTypeName, type TypedArray } from '../../dtype.js'
 import type { ReductionPartial } from '../job.js'
 import { defineUnitKernel } from '../units.js'
 import { makeKeys, unKeys, collectSpecials } from './keys.js'
-import { msd32, msd32i, msd64, msd64i } from './msd.js'
-import { laneOffset } from './radix.js'
+import { laneOffset, scratchFor, sortKeys } from './radix.js'
 
 /** What every step knows: the lane, its chunks, and the key buffers (float64 [L] or int32 [L] each; int32 [L]). */
 export interface LongSortPlan {
@@ -32,12 +31,11 @@ export interface LongSortPlan {
   readonly L: number
   readonly chunk: number
   readonly two: boolean
-  /** The keys in lane order (step 1), then the sort's scratch (step 5). */
+  /** The keys in lane order (step 1). */
   readonly keysA: ArrayDescriptor
-  /** The keys in bucket order (step 3), sorted in place (step 5). */
+  /** The keys in bucket order (step 3). */
   readonly keysB: ArrayDescriptor
-  /** argsort: the lane indices in bucket order (step 3); idxA is step 5's scratch. */
-  readonly idxA: ArrayDescriptor | null
+  /** argsort: the lane indices in bucket order (step 3). */
   readonly idxB: ArrayDescriptor | null
 }
 
@@ -197,11 +195,8 @@ class ChunkedReader {
 defineUnitKernel<LongBucketsPlan>('sortLongBuckets', (p, start, end) => {
   const { L, dst, mode, starts, groups, two } = p
   const dt = p.src.dtype
-  const wa = words(p.keysA, p)
-  const wb = words(p.keysB, p)
-  const fa = two ? f64(p.keysA, L) : null
   const fb = two ? f64(p.keysB, L) : null
-  const ia = p.idxA === null ? null : i32(p.idxA, L)
+  const wb = words(p.keysB, p)
   const ib = p.idxB === null ? null : i32(p.idxB, L)
   const ds = dst.strides[p.axis]!
   const o = laneOffset(dst.shape, dst.strides, dst.offset, p.axis, p.lane)
@@ -213,18 +208,20 @@ defineUnitKernel<LongBucketsPlan>('sortLongBuckets', (p, start, end) => {
     for (let b = b0; b < b1; b++) {
       const lo = starts[b]!
       const hi = starts[b + 1]!
-      if (hi <= lo) continue
-      // sorted in place in the b buffers (the a buffers, free by now, are the scratch)
-      if (two) {
-        if (ib === null) msd64(fb!, wb, fa!, wa, lo, hi, true)
-        else msd64i(fb!, wb, fa!, wa, ib, ia!, lo, hi, true)
-      } else if (ib === null) msd32(wb, wa, lo, hi, true)
-      else msd32i(wb, wa, ib, ia!, lo, hi, true)
+      const m = hi - lo
+      if (m <= 0) continue
+      // the bucket is sorted in per-thread scratch (it fits in cache) and written out from there
+      const s = scratchFor(m)
+      if (two) s.fa.set(fb!.subarray(lo, hi))
+      else s.wa.set(wb.subarray(lo, hi))
+      if (ib !== null) s.ia.set(ib.subarray(lo, hi))
+      sortKeys(s, two, 0, m, ib !== null)
       if (dw !== null) {
-        for (let k = lo; k < hi; k++) { const e = 2 * (o + k * ds); dw[e] = ib![k]!; dw[e + 1] = 0 }
+        const ia = s.ia
+        for (let k = 0; k < m; k++) { const e = 2 * (o + (lo + k) * ds); dw[e] = ia[k]!; dw[e + 1] = 0 }
       } else {
-        unKeys(wb, lo, hi - lo, dt, dv!, o + lo * ds, ds)
-        if (p.specials !== null) restoreBucket(p, dv!, o + lo * ds, ds, hi - lo, dt)
+        unKeys(s.wa, 0, m, dt, dv!, o + lo * ds, ds)
+        if (p.specials !== null) restoreBucket(p, dv!, o + lo * ds, ds, m, dt)
       }
     }
   }

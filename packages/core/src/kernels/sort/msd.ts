@@ -2,10 +2,10 @@
  * A stable MSD (most significant digit first) radix sort of unsigned keys, with an optional permutation carried
  * along: the in-cache workhorse of every sort kernel.
  *
- * Each level finds the highest bit in which the keys of its range differ (one read pass), buckets the range by
- * the next few bits below it (a histogram and a stable scatter into the other buffer), then sorts every bucket
- * the same way; short ranges are insertion-sorted. Buckets of equal keys stop at once, and bits in which every
- * key agrees cost nothing, so a level never touches a digit that cannot split its range. Ties keep their order
+ * The first level finds the highest bit in which the keys differ (one read pass); each level buckets its range by
+ * the next few bits (a histogram and a stable scatter into the other buffer), then sorts every bucket the same
+ * way from the bits below; short ranges are insertion-sorted. A digit that every key of a range shares costs a
+ * histogram and no scatter, and a range of equal keys stops once its bits run out. Ties keep their order
  * (the scatter walks the range in order; insertion shifts only strictly greater keys): the result is THE stable
  * order, the same permutation whoever computes it and however a caller splits the work beforehand.
  *
@@ -67,23 +67,34 @@ function insertion32i(k: Int32Array, ix: Int32Array, lo: number, hi: number): vo
  * Sort the 32-bit keys a[lo, hi) stably; the result ends in `a` when inA, else in `b` (b is scratch over the same
  * range either way).
  */
-export function msd32(a: Int32Array, b: Int32Array, lo: number, hi: number, inA: boolean, depth = 0): void {
+export function msd32(a: Int32Array, b: Int32Array, lo: number, hi: number, inA: boolean, depth = 0, topBits = -1): void {
   const n = hi - lo
   if (n <= SMALL) {
-    if (!inA) { b.set(a.subarray(lo, hi), lo); insertion32(b, lo, hi) } else insertion32(a, lo, hi)
+    if (!inA) { for (let i = lo; i < hi; i++) b[i] = a[i]!; insertion32(b, lo, hi) } else insertion32(a, lo, hi)
     return
   }
-  const k0 = a[lo]!
-  let diff = 0
-  for (let i = lo + 1; i < hi; i++) diff |= a[i]! ^ k0
-  if (diff === 0) { if (!inA) b.set(a.subarray(lo, hi), lo); return }
-  const top = 32 - Math.clz32(diff)
-  const d = digitBits(n, top)
-  const shift = top - d
-  const mask = (1 << d) - 1
+  let top = topBits
+  if (top < 0) {
+    const k0 = a[lo]!
+    let diff = 0
+    for (let i = lo + 1; i < hi; i++) diff |= a[i]! ^ k0
+    top = 32 - Math.clz32(diff)
+  }
   const c = countsAt(depth)
-  c.fill(0, 0, mask + 1)
-  for (let i = lo; i < hi; i++) c[(a[i]! >>> shift) & mask]!++
+  let d = 0
+  let shift = 0
+  let mask = 0
+  // the next digit that splits the range (a digit every key shares costs a histogram, no scatter)
+  for (;;) {
+    if (top === 0) { if (!inA) for (let i = lo; i < hi; i++) b[i] = a[i]!; return }
+    d = digitBits(n, top)
+    shift = top - d
+    mask = (1 << d) - 1
+    c.fill(0, 0, mask + 1)
+    for (let i = lo; i < hi; i++) c[(a[i]! >>> shift) & mask]!++
+    if (c[(a[lo]! >>> shift) & mask] !== n) break
+    top = shift
+  }
   let sum = lo
   for (let x = 0; x <= mask; x++) { const t = c[x]!; c[x] = sum; sum += t }
   for (let i = lo; i < hi; i++) { const v = a[i]!; b[c[(v >>> shift) & mask]!++] = v }
@@ -92,7 +103,7 @@ export function msd32(a: Int32Array, b: Int32Array, lo: number, hi: number, inA:
   for (let x = 0; x <= mask; x++) {
     const e = c[x]!
     const m = e - s
-    if (m > SMALL) msd32(b, a, s, e, !inA, depth + 1)
+    if (m > SMALL) msd32(b, a, s, e, !inA, depth + 1, shift)
     else if (m > 0) {
       // a short bucket: sorted where its result goes
       if (inA) { for (let i = s; i < e; i++) a[i] = b[i]!; if (m > 1) insertion32(a, s, e) }
@@ -103,28 +114,35 @@ export function msd32(a: Int32Array, b: Int32Array, lo: number, hi: number, inA:
 }
 
 /** msd32 carrying a permutation: ia[lo, hi) moves with the keys (ib is its scratch, like b). */
-export function msd32i(a: Int32Array, b: Int32Array, ia: Int32Array, ib: Int32Array, lo: number, hi: number, inA: boolean, depth = 0): void {
+export function msd32i(a: Int32Array, b: Int32Array, ia: Int32Array, ib: Int32Array, lo: number, hi: number, inA: boolean, depth = 0, topBits = -1): void {
   const n = hi - lo
   if (n <= SMALL) {
     if (!inA) {
-      b.set(a.subarray(lo, hi), lo); ib.set(ia.subarray(lo, hi), lo); insertion32i(b, ib, lo, hi)
+      for (let i = lo; i < hi; i++) { b[i] = a[i]!; ib[i] = ia[i]! } insertion32i(b, ib, lo, hi)
     } else insertion32i(a, ia, lo, hi)
     return
   }
-  const k0 = a[lo]!
-  let diff = 0
-  for (let i = lo + 1; i < hi; i++) diff |= a[i]! ^ k0
-  if (diff === 0) {
-    if (!inA) { b.set(a.subarray(lo, hi), lo); ib.set(ia.subarray(lo, hi), lo) }
-    return
+  let top = topBits
+  if (top < 0) {
+    const k0 = a[lo]!
+    let diff = 0
+    for (let i = lo + 1; i < hi; i++) diff |= a[i]! ^ k0
+    top = 32 - Math.clz32(diff)
   }
-  const top = 32 - Math.clz32(diff)
-  const d = digitBits(n, top)
-  const shift = top - d
-  const mask = (1 << d) - 1
   const c = countsAt(depth)
-  c.fill(0, 0, mask + 1)
-  for (let i = lo; i < hi; i++) c[(a[i]! >>> shift) & mask]!++
+  let d = 0
+  let shift = 0
+  let mask = 0
+  for (;;) {
+    if (top === 0) { if (!inA) for (let i = lo; i < hi; i++) { b[i] = a[i]!; ib[i] = ia[i]! } return }
+    d = digitBits(n, top)
+    shift = top - d
+    mask = (1 << d) - 1
+    c.fill(0, 0, mask + 1)
+    for (let i = lo; i < hi; i++) c[(a[i]! >>> shift) & mask]!++
+    if (c[(a[lo]! >>> shift) & mask] !== n) break
+    top = shift
+  }
   let sum = lo
   for (let x = 0; x <= mask; x++) { const t = c[x]!; c[x] = sum; sum += t }
   for (let i = lo; i < hi; i++) {
@@ -137,7 +155,7 @@ export function msd32i(a: Int32Array, b: Int32Array, ia: Int32Array, ib: Int32Ar
   for (let x = 0; x <= mask; x++) {
     const e = c[x]!
     const m = e - s
-    if (m > SMALL) msd32i(b, a, ib, ia, s, e, !inA, depth + 1)
+    if (m > SMALL) msd32i(b, a, ib, ia, s, e, !inA, depth + 1, shift)
     else if (m > 0) {
       if (inA) { for (let i = s; i < e; i++) { a[i] = b[i]!; ia[i] = ib[i]! } if (m > 1) insertion32i(a, ia, s, e) }
       else if (m > 1) insertion32i(b, ib, s, e)
@@ -183,17 +201,6 @@ function insertion64i(f: Float64Array, w: Int32Array, ix: Int32Array, lo: number
   }
 }
 
-/**
- * The digit of a 64-bit range whose highest differing bit is top - 1: [word, shift, bits], never straddling the
- * two words (a digit just below bit 32 is cut at it).
- */
-function digit64(n: number, top: number): [number, number, number] {
-  let d = digitBits(n, top)
-  let shift = top - d
-  if (top > 32 && shift < 32) { shift = 32; d = top - 32 }
-  return shift >= 32 ? [1, shift - 32, d] : [0, shift, d]
-}
-
 /** The highest differing bit + 1 of the 64-bit keys w[lo, hi) (0: all equal). */
 function top64(w: Int32Array, lo: number, hi: number): number {
   const l0 = w[2 * lo]!
@@ -208,19 +215,31 @@ function top64(w: Int32Array, lo: number, hi: number): number {
  * Sort the 64-bit keys of fa/wa (one buffer seen as float64 and as words) over [lo, hi) stably; the result ends
  * in the a buffer when inA, else in b.
  */
-export function msd64(fa: Float64Array, wa: Int32Array, fb: Float64Array, wb: Int32Array, lo: number, hi: number, inA: boolean, depth = 0): void {
+export function msd64(fa: Float64Array, wa: Int32Array, fb: Float64Array, wb: Int32Array, lo: number, hi: number, inA: boolean, depth = 0, topBits = -1): void {
   const n = hi - lo
   if (n <= SMALL) {
-    if (!inA) { fb.set(fa.subarray(lo, hi), lo); insertion64(fb, wb, lo, hi) } else insertion64(fa, wa, lo, hi)
+    if (!inA) { for (let i = lo; i < hi; i++) fb[i] = fa[i]!; insertion64(fb, wb, lo, hi) } else insertion64(fa, wa, lo, hi)
     return
   }
-  const top = top64(wa, lo, hi)
-  if (top === 0) { if (!inA) fb.set(fa.subarray(lo, hi), lo); return }
-  const [word, shift, d] = digit64(n, top)
-  const mask = (1 << d) - 1
+  let top = topBits < 0 ? top64(wa, lo, hi) : topBits
   const c = countsAt(depth)
-  c.fill(0, 0, mask + 1)
-  for (let i = lo; i < hi; i++) c[(wa[2 * i + word]! >>> shift) & mask]!++
+  let word = 0
+  let shift = 0
+  let mask = 0
+  for (;;) {
+    if (top === 0) { if (!inA) for (let i = lo; i < hi; i++) fb[i] = fa[i]!; return }
+    let d = digitBits(n, top)
+    let abs = top - d
+    if (top > 32 && abs < 32) { abs = 32; d = top - 32 }
+    word = abs >= 32 ? 1 : 0
+    shift = abs - 32 * word
+    mask = (1 << d) - 1
+    c.fill(0, 0, mask + 1)
+    for (let i = lo; i < hi; i++) c[(wa[2 * i + word]! >>> shift) & mask]!++
+    if (c[(wa[2 * lo + word]! >>> shift) & mask] !== n) break
+    top = abs
+  }
+  const childTop = 32 * word + shift
   let sum = lo
   for (let x = 0; x <= mask; x++) { const t = c[x]!; c[x] = sum; sum += t }
   for (let i = lo; i < hi; i++) fb[c[(wa[2 * i + word]! >>> shift) & mask]!++] = fa[i]!
@@ -228,7 +247,7 @@ export function msd64(fa: Float64Array, wa: Int32Array, fb: Float64Array, wb: In
   for (let x = 0; x <= mask; x++) {
     const e = c[x]!
     const m = e - s
-    if (m > SMALL) msd64(fb, wb, fa, wa, s, e, !inA, depth + 1)
+    if (m > SMALL) msd64(fb, wb, fa, wa, s, e, !inA, depth + 1, childTop)
     else if (m > 0) {
       if (inA) { for (let i = s; i < e; i++) fa[i] = fb[i]!; if (m > 1) insertion64(fa, wa, s, e) }
       else if (m > 1) insertion64(fb, wb, s, e)
@@ -239,24 +258,33 @@ export function msd64(fa: Float64Array, wa: Int32Array, fb: Float64Array, wb: In
 
 /** msd64 carrying a permutation (ia/ib as in msd32i). */
 export function msd64i(fa: Float64Array, wa: Int32Array, fb: Float64Array, wb: Int32Array, ia: Int32Array, ib: Int32Array,
-  lo: number, hi: number, inA: boolean, depth = 0): void {
+  lo: number, hi: number, inA: boolean, depth = 0, topBits = -1): void {
   const n = hi - lo
   if (n <= SMALL) {
     if (!inA) {
-      fb.set(fa.subarray(lo, hi), lo); ib.set(ia.subarray(lo, hi), lo); insertion64i(fb, wb, ib, lo, hi)
+      for (let i = lo; i < hi; i++) { fb[i] = fa[i]!; ib[i] = ia[i]! } insertion64i(fb, wb, ib, lo, hi)
     } else insertion64i(fa, wa, ia, lo, hi)
     return
   }
-  const top = top64(wa, lo, hi)
-  if (top === 0) {
-    if (!inA) { fb.set(fa.subarray(lo, hi), lo); ib.set(ia.subarray(lo, hi), lo) }
-    return
-  }
-  const [word, shift, d] = digit64(n, top)
-  const mask = (1 << d) - 1
+  let top = topBits < 0 ? top64(wa, lo, hi) : topBits
   const c = countsAt(depth)
-  c.fill(0, 0, mask + 1)
-  for (let i = lo; i < hi; i++) c[(wa[2 * i + word]! >>> shift) & mask]!++
+  let word = 0
+  let shift = 0
+  let mask = 0
+  for (;;) {
+    if (top === 0) { if (!inA) for (let i = lo; i < hi; i++) { fb[i] = fa[i]!; ib[i] = ia[i]! } return }
+    let d = digitBits(n, top)
+    let abs = top - d
+    if (top > 32 && abs < 32) { abs = 32; d = top - 32 }
+    word = abs >= 32 ? 1 : 0
+    shift = abs - 32 * word
+    mask = (1 << d) - 1
+    c.fill(0, 0, mask + 1)
+    for (let i = lo; i < hi; i++) c[(wa[2 * i + word]! >>> shift) & mask]!++
+    if (c[(wa[2 * lo + word]! >>> shift) & mask] !== n) break
+    top = abs
+  }
+  const childTop = 32 * word + shift
   let sum = lo
   for (let x = 0; x <= mask; x++) { const t = c[x]!; c[x] = sum; sum += t }
   for (let i = lo; i < hi; i++) {
@@ -268,7 +296,7 @@ export function msd64i(fa: Float64Array, wa: Int32Array, fb: Float64Array, wb: I
   for (let x = 0; x <= mask; x++) {
     const e = c[x]!
     const m = e - s
-    if (m > SMALL) msd64i(fb, wb, fa, wa, ib, ia, s, e, !inA, depth + 1)
+    if (m > SMALL) msd64i(fb, wb, fa, wa, ib, ia, s, e, !inA, depth + 1, childTop)
     else if (m > 0) {
       if (inA) { for (let i = s; i < e; i++) { fa[i] = fb[i]!; ia[i] = ib[i]! } if (m > 1) insertion64i(fa, wa, ia, s, e) }
       else if (m > 1) insertion64i(fb, wb, ib, s, e)

@@ -90,12 +90,12 @@ export function* sortJobs(src: NDArray, axis: number, dst: NDArray, mode: SortMo
   const withIdx = mode === 'indices'
   const scratch: LongScratch = {
     keysA: NDArray.alloc([L], keyType, 'C', false), keysB: NDArray.alloc([L], keyType, 'C', false),
-    idxA: withIdx ? NDArray.alloc([L], 'int32', 'C', false) : null, idxB: withIdx ? NDArray.alloc([L], 'int32', 'C', false) : null,
+    idxB: withIdx ? NDArray.alloc([L], 'int32', 'C', false) : null,
   }
   for (let lane = 0; lane < nLanes; lane++) yield* longLaneJobs(src, axis, lane, dst, mode, scratch)
 }
 
-interface LongScratch { keysA: NDArray; keysB: NDArray; idxA: NDArray | null; idxB: NDArray | null }
+interface LongScratch { keysA: NDArray; keysB: NDArray; idxB: NDArray | null }
 
 /** The five steps of one long lane (kernels/sort/long.ts). */
 function* longLaneJobs(src: NDArray, axis: number, lane: number, dst: NDArray, mode: SortMode, s: LongScratch): OpDriver<void> {
@@ -105,7 +105,7 @@ function* longLaneJobs(src: NDArray, axis: number, lane: number, dst: NDArray, m
   const base: LongSortPlan = {
     src: toDescriptor(src), axis, lane, L, chunk: CHUNK, two,
     keysA: toDescriptor(s.keysA), keysB: toDescriptor(s.keysB),
-    idxA: s.idxA === null ? null : toDescriptor(s.idxA), idxB: s.idxB === null ? null : toDescriptor(s.idxB),
+    idxB: s.idxB === null ? null : toDescriptor(s.idxB),
   }
   const unitJob = (op: string, plan: unknown, units: number, perUnit: number, cost: number): UnitsJob =>
     ({ kind: 'units', op, plan, units, elementsPerUnit: perUnit, cost })
