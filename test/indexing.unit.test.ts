@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   DTypeError, IndexError, Indexer, NDArray, OverflowError, ReadOnlyError, ShapeError, ValueError, arange, array,
-  broadcastTo, getItem, place, put, putAlongAxis, putmask, setItem, sharesMemory, takeAlongAxis, zeros, random, greater,
+  broadcastTo, fromBuffer, getItem, place, put, putAlongAxis, putmask, setItem, sharesMemory, takeAlongAxis, zeros, random, greater,
 } from '@strided/core'
 
 const grid = (): NDArray => arange(24, { dtype: 'int32' }).reshape(2, 3, 4)
@@ -276,5 +276,49 @@ describe('the dense-mask fast path (a mask over every axis of a C-ordered array)
     const inner = big.slice(3)
     expect(inner.offset).toBeGreaterThan(0)
     expect(inner.slice(mask).toArray()).toEqual(inner.T.copy().T.slice(mask).toArray())
+  })
+})
+
+describe('the dense-mask loops move raw bits of every element width', () => {
+  const dtypes = ['bool', 'int8', 'uint8', 'int16', 'uint16', 'float16', 'int32', 'uint32', 'float32', 'int64', 'uint64', 'float64'] as const
+  it('a[mask] and a[mask] = v equal an element loop for every dtype, with blocks longer than one gather block', () => {
+    const n = 9000
+    const m = greater(random.uniform([n], { seed: 21 }), 0.4)
+    const mv = m.toFlatArray() as boolean[]
+    for (const dt of dtypes) {
+      const a = random.uniform([n], { seed: 22, low: 0, high: 100 }).astype(dt)
+      const av = a.toFlatArray()
+      expect(a.slice(m).toFlatArray()).toEqual(av.filter((_, i) => mv[i]))
+      const b = a.copy()
+      const v = dt === 'bool' ? true : dt.endsWith('64') && dt.includes('int') ? 7n : 7
+      b.at(m).set(v as never)
+      expect(b.toFlatArray()).toEqual(av.map((x, i) => (mv[i] ? v : x)))
+    }
+  })
+  it('values whose bits look like NaN (int64 -1, uint32 max) and NaN payloads survive the float64 / int32 moves', () => {
+    const m = array([true, false, true, true, false])
+    const i = array([-1n, 2n, -3n, -1n, 5n], { dtype: 'int64' })
+    expect(i.slice(m).toFlatArray()).toEqual([-1n, -3n, -1n])
+    const j = zeros([5], { dtype: 'int64' })
+    j.at(m).set(-1n)
+    expect(j.toFlatArray()).toEqual([-1n, 0n, -1n, -1n, 0n])
+    const u = zeros([5], { dtype: 'uint32' })
+    u.at(m).set(4294967295)
+    expect(u.toFlatArray()).toEqual([4294967295, 0, 4294967295, 4294967295, 0])
+    const f = zeros([5])
+    const w = new Uint32Array(f.buffer, f.byteOffset, 10)
+    w[1] = 0x7ff80000; w[0] = 5 // a NaN with payload 5 at index 0
+    const g = f.slice(array([true, true, false, false, false]))
+    const gw = new Uint32Array(g.buffer, g.byteOffset, 4)
+    expect([gw[0], gw[1]]).toEqual([5, 0x7ff80000])
+  })
+  it('a bool mask whose bytes are not 0/1 (a raw view) counts every nonzero byte as true', () => {
+    const bytes = new SharedArrayBuffer(4)
+    new Uint8Array(bytes).set([0, 2, 255, 1])
+    const raw = fromBuffer(bytes, { dtype: 'bool' })
+    const a = array([10, 20, 30, 40])
+    expect(a.slice(raw).toFlatArray()).toEqual([20, 30, 40])
+    a.at(raw).set(0)
+    expect(a.toFlatArray()).toEqual([10, 0, 0, 0])
   })
 })

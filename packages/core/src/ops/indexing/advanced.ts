@@ -10,6 +10,7 @@ import { applyBasicIndex, checkIndexItem, parseIndexExpression, type IndexItem, 
 import { forEachOffset } from '../../iterate.js'
 import { NDArray } from '../../ndarray.js'
 import { isCContiguous, shapeSize } from '../../shape.js'
+import { maskOf } from './mask-loops.js'
 
 /** Nested JS arrays of integers (numbers or bigints) or of booleans (a boolean mask), any depth. */
 export type NestedIndexArray = readonly (number | bigint | boolean | NestedIndexArray)[]
@@ -74,7 +75,7 @@ type Item =
   | { t: 'basic'; v: IndexItem }
   | { t: 'int'; v: number }
   | { t: 'arr'; shape: number[]; values: ArrayLike<number>; exact: Map<number, bigint> | null }
-  | { t: 'mask'; shape: number[]; values: Uint8Array }
+  | { t: 'mask'; shape: number[]; values: Uint8Array; count?: number }
   | { t: 'bool0'; v: boolean }
 
 const FULL: IndexItem = { start: null }
@@ -91,13 +92,11 @@ function fromNDArray(x: NDArray, pos: number): Item {
   const kind = x.dtypeInfo.kind
   if (kind === 'b') {
     if (x.ndim === 0) return { t: 'bool0', v: x.data[x.offset] !== 0 }
-    const m = new Uint8Array(x.size)
     const d = x.data
-    if (isCContiguous(x.shape, x.strides)) {
-      // the common case, a mask computed by a comparison: one pass, no per-element callback
-      const u = d as Uint8Array
-      for (let i = 0, o = x.offset; i < m.length; i++, o++) m[i] = u[o] !== 0 ? 1 : 0
-    } else forEachOffset(x.shape, x.strides, x.offset, (o, i) => { m[i] = d[o] ? 1 : 0 })
+    // the common case, a mask computed by a comparison: one monomorphic pass
+    if (isCContiguous(x.shape, x.strides)) return { t: 'mask', shape: [...x.shape], ...maskOf(d as Uint8Array, x.offset, x.size) }
+    const m = new Uint8Array(x.size)
+    forEachOffset(x.shape, x.strides, x.offset, (o, i) => { m[i] = d[o] ? 1 : 0 })
     return { t: 'mask', shape: [...x.shape], values: m }
   }
   if (kind !== 'i' && kind !== 'u') {
@@ -240,8 +239,8 @@ export function resolveIndex(a: NDArray, items: readonly AnyIndexItem[], prepare
     const k = first.shape.length
     checkMaskShape(a, first.shape, 0)
     prepared?.()
-    let count = 0
-    for (let i = 0; i < first.values.length; i++) count += first.values[i]!
+    let count = first.count ?? 0
+    if (first.count === undefined) for (let i = 0; i < first.values.length; i++) count += first.values[i]!
     const rest = { shape: a.shape.slice(k), strides: a.strides.slice(k) }
     return {
       kind: 'mask', mask: first.values, count,

@@ -5,6 +5,7 @@
 import { typedView } from '../../dtype.js'
 import { NDArray } from '../../ndarray.js'
 import { denseMask, forEachSelected, resolveIndex, type AnyIndexItem, type IndexPlan } from './advanced.js'
+import { maskGather } from './mask-loops.js'
 
 /** A view of `a` over a basic-index layout (bases collapse to the owner, writeability inherited). */
 export function viewFromLayout(a: NDArray, layout: Extract<IndexPlan, { kind: 'view' }>['layout']): NDArray {
@@ -29,10 +30,7 @@ export function gatherPlan(a: NDArray, plan: Exclude<IndexPlan, { kind: 'view' }
   const dense = denseMask(plan)
   if (dense !== null) {
     // a mask over a C-ordered array: one pass over the mask
-    const m = dense.mask
-    const base = dense.denseBase
-    let o = o0
-    for (let j = 0; j < m.length; j++) if (m[j] !== 0) d[o++] = s[base + j]!
+    maskGather(a.data, dense.denseBase, dense.mask, typedView(out.buffer, out.dtype), o0)
     return out
   }
   if (plan.kind === 'fancy' && plan.outer.shape.length === 0 && plan.inner.shape.length === 0) {

@@ -11,6 +11,7 @@ import { toStored } from '../../scalar.js'
 import { isCContiguous } from '../../shape.js'
 import { denseMask, forEachSelected, resolveIndex, type AnyIndexItem, type IndexPlan } from './advanced.js'
 import { getItem, viewFromLayout } from './gather.js'
+import { maskFill } from './mask-loops.js'
 
 /** What {@link Indexer.set} assigns: a JS scalar, nested JS arrays of scalars, or an NDArray (broadcast to the indexed shape). */
 export type AssignValue = Scalar | NestedArray | NDArray
@@ -64,12 +65,7 @@ function assignPlan(a: NDArray, plan: IndexPlan, value: AssignValue): void {
     if (plan.kind === 'view') { viewFromLayout(a, plan.layout).fill(value); return }
     const d = a.data as unknown as Record<number, number | bigint>
     const dense = denseMask(plan)
-    if (dense !== null) {
-      const m = dense.mask
-      const base = dense.denseBase
-      for (let j = 0; j < m.length; j++) if (m[j] !== 0) d[base + j] = v
-      return
-    }
+    if (dense !== null) { maskFill(a.data, dense.denseBase, dense.mask, v); return }
     forEachSelected(plan, (off) => { d[off] = v })
     return
   }
