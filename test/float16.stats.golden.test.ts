@@ -11,11 +11,11 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import * as S from '@strided/core'
-import { NDArray, array, broadcastTo, type DTypeName } from '@strided/core'
+import { NDArray, broadcastTo, type DTypeName } from '@strided/core'
 import { decode, encode, makeBase, type Encoded } from './support/fixtures.js'
 import { check, type Fixture as NanFixture } from './support/nan-cases.js'
-import { build as buildQ, checkStat, runStat, type Enc, type QCase } from './support/quantile-replay.js'
-import { lanes, laneProblems, partitionProblems, takeLanes } from './support/partition-check.js'
+import { checkStat, runStat, type Enc, type QCase } from './support/quantile-replay.js'
+import { replayPartition } from './support/partition-replay.js'
 import { replayScan, type ScanCase } from './scan.helpers.js'
 
 interface HSpec { dtype: DTypeName; shape: number[]; values: Encoded[]; order?: 'C' | 'F'; view?: string; bcast?: number[] }
@@ -34,29 +34,6 @@ interface Fixture {
 
 const FX = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'float16-stats.json'), 'utf8')) as Fixture
 
-function runPartition(c: QCase): void {
-  const a = buildQ(c.a)
-  const axis = (c.opts?.axis === undefined ? -1 : c.opts.axis) as number | null
-  const opts = c.opts?.axis === undefined ? {} : { axis }
-  const e = c.expect as { sorted?: Enc; kthValues?: Enc; kth: number[] }
-  const ref = e.sorted === undefined ? undefined : lanes(array(e.sorted.values.map((v) => decode(v, e.sorted!.dtype)) as number[], { dtype: e.sorted.dtype }).reshape(e.sorted.shape), axis)
-  if (c.fn === 'partition') {
-    const r = S.partition(a, c.kth!, opts)
-    expect(r.dtype).toBe('float16')
-    expect([...r.shape]).toEqual(axis === null ? [a.size] : [...a.shape])
-    expect(partitionProblems(a, r, e.kth, axis, ref)).toEqual([])
-    if (e.kthValues !== undefined) {
-      const flat = r.toFlatArray()
-      expect(e.kth.map((k) => encode(flat[k]!))).toEqual(e.kthValues.values)
-    }
-  } else {
-    const idx = S.argpartition(a, c.kth!, opts)
-    expect(idx.dtype).toBe('int64')
-    const { values, problems } = takeLanes(a, idx, axis)
-    expect(problems).toEqual([])
-    expect(laneProblems(lanes(a, axis), values, e.kth, ref)).toEqual([])
-  }
-}
 
 function buildH(spec: HSpec | HRef): NDArray {
   if ('ref' in spec) return buildH(FX.histogram.arrays[spec.ref]!)
@@ -100,7 +77,7 @@ describe(`float16 statistics golden (numpy ${FX.numpy})`, () => {
             let err: unknown
             try { runStat(c) } catch (x) { err = x }
             expect(err, `expected ${c.error.ts}: ${c.error.message}`).toBeInstanceOf((S as unknown as Record<string, new () => Error>)[c.error.ts])
-          } else if (c.fn.endsWith('partition')) runPartition(c)
+          } else if (c.fn.endsWith('partition')) replayPartition(c)
           else checkStat(c, runStat(c))
         } catch (x) {
           throw new Error(`${label}\n${(x as Error).message}`)

@@ -12,37 +12,11 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import * as S from '@strided/core'
-import { array } from '@strided/core'
-import { decode, encode } from './support/fixtures.js'
-import { build, checkStat, runStat, type Enc, type QCase, type QFixture } from './support/quantile-replay.js'
-import { cmpNumpy, lanes, laneProblems, partitionProblems, takeLanes } from './support/partition-check.js'
+import { build, checkStat, runStat, type QCase, type QFixture } from './support/quantile-replay.js'
+import { cmpNumpy } from './support/partition-check.js'
+import { replayPartition } from './support/partition-replay.js'
 
 const FILE = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'quantile.json')
-
-function runPartition(c: QCase): void {
-  const a = build(c.a)
-  const axis = (c.opts?.axis === undefined ? -1 : c.opts.axis) as number | null
-  const opts = c.opts?.axis === undefined ? {} : { axis }
-  const e = c.expect as { sorted?: Enc; kthValues?: Enc; kth: number[] }
-  const ref = e.sorted === undefined ? undefined : lanes(array(e.sorted.values.map((v) => decode(v, e.sorted!.dtype)) as number[], { dtype: e.sorted.dtype }).reshape(e.sorted.shape), axis)
-  if (c.fn === 'partition') {
-    const r = S.partition(a, c.kth!, opts)
-    expect(r.dtype).toBe(a.dtype)
-    expect([...r.shape]).toEqual(axis === null ? [a.size] : [...a.shape])
-    expect(partitionProblems(a, r, e.kth, axis, ref)).toEqual([])
-    if (e.kthValues !== undefined) {
-      const flat = r.toFlatArray()
-      expect(e.kth.map((k) => encode(flat[k]!))).toEqual(e.kthValues.values)
-    }
-  } else {
-    const idx = S.argpartition(a, c.kth!, opts)
-    expect(idx.dtype).toBe('int64')
-    expect([...idx.shape]).toEqual(axis === null ? [a.size] : [...a.shape])
-    const { values, problems } = takeLanes(a, idx, axis)
-    expect(problems).toEqual([])
-    expect(laneProblems(lanes(a, axis), values, e.kth, ref)).toEqual([])
-  }
-}
 
 const fixture = JSON.parse(readFileSync(FILE, 'utf8')) as QFixture
 
@@ -63,7 +37,7 @@ describe(`quantile golden (NumPy ${fixture.numpy})`, () => {
             let err: unknown
             try { run() } catch (x) { err = x }
             expect(err, `expected ${c.error.ts}: ${c.error.message}`).toBeInstanceOf((S as unknown as Record<string, new () => Error>)[c.error.ts])
-          } else if (c.fn.endsWith('partition')) runPartition(c)
+          } else if (c.fn.endsWith('partition')) replayPartition(c)
           else checkStat(c, runStat(c))
         } catch (x) {
           throw new Error(`${label}\n${(x as Error).message}`)

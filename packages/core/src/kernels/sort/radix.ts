@@ -13,6 +13,7 @@ import type { DTypeName, TypedArray } from '../../dtype.js'
 import { DTYPES } from '../../dtype.js'
 import { collectSpecials, makeKeys, restoreSpecials, twoWords, unKeys } from './keys.js'
 import { msd32, msd32i, msd64, msd64i } from './msd.js'
+import { wasmScratch, wasmSortKeys, type WasmSortScratch } from './wasm-sort.js'
 
 export { assertSortable } from './keys.js'
 
@@ -25,13 +26,15 @@ export interface SortScratch {
   readonly wb: Int32Array
   readonly ia: Int32Array
   readonly ib: Int32Array
+  /** Where the views lie in the thread's WebAssembly sort memory (wasm-sort.ts sorts them), or null (msd.ts). */
+  readonly wasm: WasmSortScratch | null
 }
 
-/** Scratch for n keys (fresh, not kept). */
+/** Scratch for n keys (fresh, not kept), JS arrays. */
 export function allocScratch(cap: number): SortScratch {
   const fa = new Float64Array(cap)
   const fb = new Float64Array(cap)
-  return { cap, fa, wa: new Int32Array(fa.buffer), fb, wb: new Int32Array(fb.buffer), ia: new Int32Array(cap), ib: new Int32Array(cap) }
+  return { cap, fa, wa: new Int32Array(fa.buffer), fb, wb: new Int32Array(fb.buffer), ia: new Int32Array(cap), ib: new Int32Array(cap), wasm: null }
 }
 
 let scratch: SortScratch = allocScratch(0)
@@ -39,7 +42,13 @@ let scratch: SortScratch = allocScratch(0)
 /** Runs longer than this get scratch of their own, not kept (a thread keeps at most ~24 MB of sort scratch). */
 const KEEP = 1 << 20
 
+/**
+ * Scratch for n keys: in the thread's WebAssembly sort memory where it can (wasm-sort.ts), else JS arrays. Take
+ * it right before use: the next call may detach its views.
+ */
 export function scratchFor(n: number): SortScratch {
+  const w = wasmScratch(n, KEEP)
+  if (w !== null) return w
   if (n > KEEP) return allocScratch(n)
   if (scratch.cap < n) scratch = allocScratch(Math.min(KEEP, Math.max(n, 2 * scratch.cap)))
   return scratch
@@ -72,7 +81,8 @@ export function specialsBuffer(slot: 0 | 1, dt: DTypeName, n: number): TypedArra
 
 /** Sort the keys of s (in wa/fa) over [lo, hi), carrying ia when withIdx; the result stays in the a buffers. */
 export function sortKeys(s: SortScratch, two: boolean, lo: number, hi: number, withIdx: boolean): void {
-  if (two) {
+  if (s.wasm !== null) wasmSortKeys(s.wasm, two, lo, hi, withIdx)
+  else if (two) {
     if (withIdx) msd64i(s.fa, s.wa, s.fb, s.wb, s.ia, s.ib, lo, hi, true)
     else msd64(s.fa, s.wa, s.fb, s.wb, lo, hi, true)
   } else if (withIdx) msd32i(s.wa, s.wb, s.ia, s.ib, lo, hi, true)

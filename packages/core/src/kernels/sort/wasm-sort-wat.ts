@@ -124,7 +124,7 @@ function sortFunc(v: Variant): string {
   (local $end i32) (local $p i32) (local $d i32) (local $shift i32) (local $mask i32) (local $cend i32) (local $x i32)
   (local $sum i32) (local $t i32) (local $c i32) (local $s i32) (local $e i32) (local $m i32) (local $off i32)
   (local $k0 ${K}) (local $diff ${K}) (local $k ${K})${K === 'i64' ? ' (local $sh i64)' : ''}${ix(v, ' (local $pi i32) (local $delta i32)')}
-  (if (i32.le_u (local.get $n) (i32.const ${SORT_SMALL})) (then
+  (if (i32.le_u (local.get $n) (i32.const ${TUNE.small})) (then
     (if (local.get $inA)
       (then ${ins('(local.get $a)', '(local.get $a)', '(local.get $ia)', '(local.get $ia)', '(local.get $n)')})
       (else ${ins('(local.get $a)', '(local.get $b)', '(local.get $ia)', '(local.get $ib)', '(local.get $n)')}))
@@ -149,8 +149,8 @@ function sortFunc(v: Variant): string {
         (memory.copy (local.get $ib) (local.get $ia) (i32.shl (local.get $n) (i32.const 2)))`)}))
       (return)))
     ;; digitBits: about 4 keys per bucket, capped
-    (local.set $d (i32.sub (i32.const 29) (i32.clz (local.get $n))))
-    (local.set $t (select (i32.const ${SORT_MAX_DIGIT_FAR}) (i32.const ${SORT_MAX_DIGIT}) (i32.gt_u (local.get $n) (i32.const ${SORT_FAR}))))
+    (local.set $d (i32.sub (i32.const ${TUNE.want}) (i32.clz (local.get $n))))
+    (local.set $t (select (i32.const ${TUNE.far}) (i32.const ${TUNE.maxDigit}) (i32.gt_u (local.get $n) (i32.const ${SORT_FAR}))))
     (if (i32.gt_u (local.get $d) (local.get $t)) (then (local.set $d (local.get $t))))
     (if (i32.gt_u (local.get $d) (local.get $top)) (then (local.set $d (local.get $top))))
     (local.set $shift (i32.sub (local.get $top) (local.get $d)))${K === 'i64' ? `
@@ -197,7 +197,7 @@ function sortFunc(v: Variant): string {
     (local.set $e (i32.load (local.get $x)))
     (local.set $m (i32.shr_u (i32.sub (local.get $e) (local.get $s)) (i32.const ${ks})))
     (local.set $off (i32.sub (local.get $s) (local.get $b)))
-    (if (i32.gt_u (local.get $m) (i32.const ${SORT_SMALL}))
+    (if (i32.gt_u (local.get $m) (i32.const ${TUNE.small}))
       (then (call $sort_${v.name} (local.get $s) (i32.add (local.get $a) (local.get $off))${ix(v, ` (i32.add (local.get $ib) ${ioff('(local.get $off)')}) (i32.add (local.get $ia) ${ioff('(local.get $off)')})`)}
         (local.get $m) (i32.eqz (local.get $inA)) (local.get $shift) (local.get $cend)))
       (else (if (local.get $inA)
@@ -220,6 +220,7 @@ function exportFunc(v: Variant): string {
 }
 
 /** The module's WAT text. */
+export const TUNE = { small: SORT_SMALL, want: 29, maxDigit: SORT_MAX_DIGIT, far: SORT_MAX_DIGIT_FAR }
 export function sortModuleWat(): string {
   const parts: string[] = []
   for (const v of VARIANTS) parts.push(insertionFunc(v), sortFunc(v), exportFunc(v))
