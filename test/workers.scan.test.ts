@@ -95,5 +95,16 @@ describe('Runtime scans: the same bits as inline', () => {
       expect(bits(await rt.mean(x, { where: m, axis: 1 }))).toBe(bits(core.mean(x, { where: m, axis: 1 })))
       expect(bits(await rt.std(x, { where: m }))).toBe(bits(core.std(x, { where: m })))
     })
+    it(`a large float sum with where= (one unit: it cannot be split) runs on a worker, not the event loop (pool ${k})`, async () => {
+      const big = random.uniform([3_000_000], { seed: 13 })
+      const m = core.greater(random.uniform([3_000_000], { seed: 14 }), 0.3)
+      const want = core.sum(big, { where: m })
+      let ticks = 0
+      const timer = setInterval(() => { ticks++ }, 1)
+      const got = await rt.sum(big, { where: m })
+      clearInterval(timer)
+      expect(got).toBe(want)
+      expect(ticks).toBeGreaterThan(2)
+    })
   }
 })

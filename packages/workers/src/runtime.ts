@@ -237,11 +237,12 @@ export class Runtime {
   private async execute(job: Job, signal: AbortSignal | undefined): Promise<ReductionPartial[]> {
     const work = job.kind === 'elementwise' ? job.size * job.cost : job.units * job.elementsPerUnit * job.cost
     const pieces = job.kind === 'elementwise' ? job.size : job.units
-    if (this.#pool === null || work < this.options.inlineThreshold || pieces <= 1) {
+    if (this.#pool === null || work < this.options.inlineThreshold || pieces === 0) {
       const r = runShare({ job, start: 0, end: pieces, cancel: null })
       return r.partials ?? []
     }
-    const parts = this.options.threads + (this.options.mainThreadShare ? 1 : 0)
+    // a large job that cannot be split still goes to a worker: the event loop stays free
+    const parts = pieces <= 1 ? 1 : this.options.threads + (this.options.mainThreadShare ? 1 : 0)
     const ranges = job.kind === 'elementwise' ? splitRange(job.size, parts, job.grain) : splitRange(job.units, parts, 1)
     const cancel = signal === undefined ? null : new Int32Array(new SharedArrayBuffer(4))
     const onAbort = (): void => { if (cancel) Atomics.store(cancel, 0, 1) }

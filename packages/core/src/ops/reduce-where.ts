@@ -8,8 +8,8 @@
  *  - `where`: the reduction's inner loop is called once per run of consecutive true mask elements inside each
  *    block of the iteration (masked elements are skipped, never replaced), so a float sum is
  *    `acc = acc + PW(run)` over the runs of every block. Replacing masked elements by 0 regroups the pairwise
- *    sum and does not match NumPy's bits, so float sums (sum, mean, var, std) walk the blocks and runs here,
- *    on the calling thread (their job has no units; finish computes them).
+ *    sum and does not match NumPy's bits, so float sums (sum, mean, var, std) walk the blocks and runs in
+ *    order (kernels/reduce/where-walk.ts: one unit, which the Runtime runs on a worker).
  *  - order-free reductions (integer sums and products, min/max, any/all) give the same value whichever way
  *    they are grouped: masked elements are replaced by the identity in a temporary and the ordinary
  *    (pool-splittable) reduction runs on it; `initial` is folded into its result.
@@ -24,7 +24,8 @@ import { DTYPES, dtype as lookupDType, typedView, type DTypeName, type Scalar } 
 import { AxisError, DTypeError, OverflowError, ShapeError, ValueError } from '../errors.js'
 import type { ReductionJob, ReductionPartial } from '../kernels/job.js'
 import { copyInto } from '../kernels/copy.js'
-import { pairwiseSum32, pairwiseSum32Strided, pairwiseSum64, pairwiseSum64Strided } from '../kernels/reduce/pairwise.js'
+import { type WhereWalkPlan } from '../kernels/reduce/where-walk.js'
+import { runReductionUnits } from '../kernels/reduce/index.js'
 import { buildDims, iterationPerm, pwBlockSpec, resultLayout } from '../kernels/reduce/reduce-plan.js'
 import { NDArray } from '../ndarray.js'
 import { fromStored } from '../scalar.js'
@@ -171,6 +172,8 @@ export function prepareMaskedReduction(name: ReductionName, a: NDArray, opts: Re
       if (typeof ddof !== 'number' || !Number.isFinite(ddof)) throw new ValueError(`${name}: ddof must be a finite number, got ${String(ddof)}`)
       // NumPy's _var: the masked mean (keepdims), x = (a − mean)² materialised in a's promoted dtype, its masked sum
       const mp = floatWalk({ name: 'mean', a, reduced, mask, keepdims: true, out: undefined, scalarResult: false, loop: comp, cls: 'pw', initial: null, post: { ddof: 0, sqrt: false } })
+      // the mean step runs here, on the calling thread (only the final masked sum is the pool's job)
+      runReductionUnits(mp.job, 0, mp.job.units)
       const m = mp.finish([]) as NDArray
       const xDtype = resultType(inDt, comp)
       const x = squaredDeviations(a, m, xDtype)
@@ -317,9 +320,6 @@ function deliver(c: Common, r: NDArray): NDArray | Scalar {
 
 // ------------------------------------------------------------------------------------------------ float walks
 
-let scratch64 = new Float64Array(8192)
-let scratch32 = new Float32Array(8192)
-let scratchM = new Uint8Array(8192)
 
 /**
  * Float sums (pw) and products (fseq) with initial/where, walking NumPy's iteration: the axis order voted by
@@ -342,154 +342,34 @@ function floatWalk(c: Common & { cls: 'pw' | 'fseq'; initial: number | null; pos
       throw new ShapeError(`output parameter for reduction operation ${UFUNC[c.name]} has shape (${out.shape.join(', ')}) but the result has shape (${rshape.join(', ')})`)
     }
   }
-  return {
-    job: emptyJob(c.name),
-    finish(): NDArray | Scalar {
-      const inStrides = shape.map((n, k) => (n === 1 ? 0 : a.strides[k]!))
-      const mStrides = mask === null ? null : shape.map((n, k) => (n === 1 ? 0 : mask.strides[k]!))
-      const direct = out !== undefined && out.dtype === loop && !mayShareMemory(out, a)
-      const voters: number[][] = []
-      if (direct) {
-        const s = new Array<number>(nd).fill(0)
-        let j = 0
-        for (let k = 0; k < nd; k++) {
-          if (!red[k]) { s[k] = shape[k] === 1 ? 0 : out.strides[j]!; j++ } else if (c.keepdims) j++
-        }
-        voters.push(s)
-      }
-      voters.push(inStrides)
-      if (mStrides !== null) voters.push(mStrides)
-      const perm = iterationPerm(nd, voters)
-      const lay = resultLayout(shape, perm, red, c.keepdims)
-      let M = 1
-      for (const n of lay.shape) M *= n
-      const result = NDArray.allocStrided(lay.shape, lay.strides, loop, M)
-      const dims = buildDims(shape, perm, inStrides, lay.strideOfAxis, mStrides ?? new Array<number>(nd).fill(0), red)
-      let q = 0, B = 1
-      if (c.cls === 'pw' && dims.red[0] && a.size > 0) ({ q, B } = pwBlockSpec(dims, a.dtype !== loop))
-      const acc = new Float64Array(Math.max(M, 1))
-      const cnt = c.post !== null ? new Float64Array(Math.max(M, 1)) : null
-      const init = c.initial ?? (c.cls === 'fseq' ? 1 : 0)
-      acc.fill(init)
-      if (a.size > 0) walk(c, a, mask, dims, q, B, acc, cnt)
-      // write: post-processing in float64, then the result dtype's rounding
-      const rd = typedView(result.buffer, loop) as Float64Array
-      const f32 = loop === 'float32'
-      for (let o = 0; o < M; o++) {
-        let v = acc[o]!
-        if (c.post !== null) {
-          v = v / Math.max(cnt![o]! - c.post.ddof, 0)
-          if (f32) v = Math.fround(v)
-          if (c.post.sqrt) v = Math.sqrt(v)
-        }
-        rd[result.offset + o] = v
-      }
-      return deliver(c, result)
-    },
+  const inStrides = shape.map((n, k) => (n === 1 ? 0 : a.strides[k]!))
+  const mStrides = mask === null ? null : shape.map((n, k) => (n === 1 ? 0 : mask.strides[k]!))
+  const direct = out !== undefined && out.dtype === loop && !mayShareMemory(out, a)
+  const voters: number[][] = []
+  if (direct) {
+    const s = new Array<number>(nd).fill(0)
+    let j = 0
+    for (let k = 0; k < nd; k++) {
+      if (!red[k]) { s[k] = shape[k] === 1 ? 0 : out.strides[j]!; j++ } else if (c.keepdims) j++
+    }
+    voters.push(s)
   }
+  voters.push(inStrides)
+  if (mStrides !== null) voters.push(mStrides)
+  const perm = iterationPerm(nd, voters)
+  const lay = resultLayout(shape, perm, red, c.keepdims)
+  let M = 1
+  for (const n of lay.shape) M *= n
+  const result = NDArray.allocStrided(lay.shape, lay.strides, loop, M)
+  const dims = buildDims(shape, perm, inStrides, lay.strideOfAxis, mStrides ?? new Array<number>(nd).fill(0), red)
+  let q = 0, B = 1
+  if (c.cls === 'pw' && dims.red[0] && a.size > 0) ({ q, B } = pwBlockSpec(dims, a.dtype !== loop))
+  const plan: WhereWalkPlan = {
+    mode: 'whereWalk', cls: c.cls, loop, a: { buffer: a.buffer, dtype: a.dtype, offset: a.offset }, size: a.size,
+    mask: mask === null ? null : { buffer: mask.buffer, offset: mask.offset }, dims, q, B, M,
+    result: { buffer: result.buffer, offset: result.offset }, init: c.initial ?? (c.cls === 'fseq' ? 1 : 0), post: c.post,
+  }
+  const job: ReductionJob = { kind: 'reduction', op: c.name, plan, units: 1, unitsWriteOutput: true, elementsPerUnit: Math.max(1, a.size), cost: 2 }
+  return { job, finish: () => deliver(c, result) }
 }
 
-/** Walk every element in NumPy's iteration order (dims innermost first), folding selected ones into acc. */
-function walk(c: { cls: 'pw' | 'fseq'; loop: DTypeName }, a: NDArray, mask: NDArray | null, dims: ReturnType<typeof buildDims>, q: number, B: number, acc: Float64Array, cnt: Float64Array | null): void {
-  const n = dims.n, sIn = dims.sIn, sRes = dims.sRes, sM = dims.sIdx
-  const nd = n.length
-  const f32 = c.loop === 'float32'
-  const fr = Math.fround
-  const src = typedView(a.buffer, a.dtype) as unknown as { [i: number]: number | bigint }
-  const numeric = a.dtype !== 'int64' && a.dtype !== 'uint64'
-  const md = mask === null ? null : (typedView(mask.buffer, 'bool') as Uint8Array)
-  const conv = (v: number | bigint): number => { const x = numeric ? (v as number) : Number(v); return f32 ? fr(x) : x }
-  let slab = 1
-  for (let k = 0; k < q; k++) slab *= n[k]!
-  let outer = 1
-  for (let k = q; k < nd; k++) outer *= n[k]!
-  const chunks = q === 0 ? 1 : Math.ceil(slab / B)
-  const idx = new Array<number>(nd).fill(0)
-  let pin = a.offset, pm = mask === null ? 0 : mask.offset, pr = 0
-  for (let p = 0; p < outer; p++) {
-    if (q === 0) {
-      // one element per step, in iteration order
-      if (md === null || md[pm] !== 0) {
-        const x = conv(src[pin]!)
-        if (c.cls === 'fseq') acc[pr] = f32 ? fr(acc[pr]! * x) : acc[pr]! * x
-        else acc[pr] = f32 ? fr(acc[pr]! + x) : acc[pr]! + x
-        if (cnt !== null) cnt[pr]!++
-      }
-    } else if (q === 1 && a.dtype === c.loop) {
-      // one strided run per block, read in place: the runs of the mask go straight to PW
-      const x = src as unknown as Float64Array
-      const s0 = sIn[0]!, m0 = sM[0]!
-      for (let ch = 0; ch < chunks; ch++) {
-        const c0 = ch * B
-        const len = Math.min(slab, c0 + B) - c0
-        const e0 = pin + c0 * s0
-        if (md === null) {
-          const v = f32 ? pairwiseSum32Strided(x as unknown as Float32Array, e0, len, s0) : pairwiseSum64Strided(x, e0, len, s0)
-          acc[pr] = f32 ? fr(acc[pr]! + v) : acc[pr]! + v
-          if (cnt !== null) cnt[pr]! += len
-          continue
-        }
-        const mm0 = pm + c0 * m0
-        let t = 0
-        while (t < len) {
-          if (md[mm0 + t * m0] === 0) { t++; continue }
-          let u = t + 1
-          while (u < len && md[mm0 + u * m0] !== 0) u++
-          const k = u - t
-          let v: number
-          if (k < 8) {
-            // PW of fewer than 8 elements: in order from -0.0
-            v = -0.0
-            if (f32) for (let j = t; j < u; j++) v = fr(v + x[e0 + j * s0]!)
-            else for (let j = t; j < u; j++) v += x[e0 + j * s0]!
-          } else v = f32 ? pairwiseSum32Strided(x as unknown as Float32Array, e0 + t * s0, k, s0) : pairwiseSum64Strided(x, e0 + t * s0, k, s0)
-          acc[pr] = f32 ? fr(acc[pr]! + v) : acc[pr]! + v
-          if (cnt !== null) cnt[pr]! += k
-          t = u
-        }
-      }
-    } else {
-      for (let ch = 0; ch < chunks; ch++) {
-        const c0 = ch * B
-        const len = Math.min(slab, c0 + B) - c0
-        if (scratch64.length < len) { scratch64 = new Float64Array(len); scratch32 = new Float32Array(len); scratchM = new Uint8Array(len) }
-        // gather the block (values in the loop dtype) and its mask, innermost first
-        const sc = f32 ? scratch32 : scratch64
-        const sub = new Array<number>(q).fill(0)
-        let rem = c0
-        for (let k = 0; k < q; k++) { sub[k] = rem % n[k]!; rem = Math.floor(rem / n[k]!) }
-        let e = pin, em = pm
-        for (let k = 0; k < q; k++) { e += sub[k]! * sIn[k]!; em += sub[k]! * sM[k]! }
-        for (let t = 0; t < len; t++) {
-          sc[t] = conv(src[e]!)
-          scratchM[t] = md === null ? 1 : md[em]!
-          // advance the sub-index
-          for (let k = 0; k < q; k++) {
-            e += sIn[k]!; em += sM[k]!
-            if (++sub[k]! < n[k]!) break
-            e -= sIn[k]! * n[k]!; em -= sM[k]! * n[k]!
-            sub[k] = 0
-          }
-        }
-        // runs of selected elements: acc = acc + PW(run)
-        let t = 0
-        while (t < len) {
-          if (scratchM[t] === 0) { t++; continue }
-          let u = t + 1
-          while (u < len && scratchM[u] !== 0) u++
-          const v = f32 ? pairwiseSum32(scratch32, t, u - t) : pairwiseSum64(scratch64, t, u - t)
-          acc[pr] = f32 ? fr(acc[pr]! + v) : acc[pr]! + v
-          if (cnt !== null) cnt[pr]! += u - t
-          t = u
-        }
-      }
-    }
-    // next outer position (dims q.. innermost first)
-    for (let k = q; k < nd; k++) {
-      pin += sIn[k]!; pm += sM[k]!; pr += sRes[k]!
-      if (++idx[k]! < n[k]!) break
-      pin -= sIn[k]! * n[k]!; pm -= sM[k]! * n[k]!; pr -= sRes[k]! * n[k]!
-      idx[k] = 0
-    }
-  }
-}

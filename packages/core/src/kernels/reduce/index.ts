@@ -32,6 +32,7 @@ import { PW_LEAF, type ReducePlan } from './reduce-plan.js'
 import { rowWalker } from './registry.js'
 import { intTotal, pwBlock, pwSource, walkPwBlocks, outerPosition, type PwGrid } from './sum.js'
 import { denseAccStrides, devState, forEachOutput, halves, newAcc, type Acc, type Box } from './walk.js'
+import { runWhereWalk, type WhereWalkPlan } from './where-walk.js'
 
 export { pairwiseSum32, pairwiseSum32Strided, pairwiseSum64, pairwiseSum64Strided, pwLeaves, pwCombine, pwSplit } from './pairwise.js'
 export * from './reduce-plan.js'
@@ -346,6 +347,11 @@ function leafUnit(p: ReducePlan, u: number): { pos: number; chunk: number; leaf:
  * format). Units of mode 'output' write their outputs into the result buffer directly.
  */
 export function runReductionUnits(job: ReductionJob, startUnit: number, endUnit: number): ReductionPartial[] {
+  if ((job.plan as { mode: string }).mode === 'whereWalk') {
+    // float sums/products with where/initial: one unit that writes the result (where-walk.ts)
+    if (startUnit <= 0 && endUnit >= 1 && job.units === 1) runWhereWalk(job.plan as WhereWalkPlan)
+    return job.units === 1 && startUnit <= 0 && endUnit >= 1 ? [null] : []
+  }
   const p = planOf(job)
   const start = Math.max(0, startUnit), end = Math.min(job.units, endUnit)
   const count = Math.max(0, end - start)
