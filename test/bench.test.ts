@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url'
 import {
   SCHEMA_ID, SCHEMA_VERSION, UsageError, roundPolicy, breakEvenVariants, buildReport, caseId, ceilingFraction, crossover, crossovers, defaultThreads, derive,
   finiteOrNull, gbps, halfDecades, inlineSvg, measureAsync, measureSync, median, modeConfig, parseArgs, parseThreads, quantile, ratio,
-  renderMarkdown, renderText, sections, sharesSpecs, speedup, spread, summarize, validateResults, vsNumpy,
-  type OpCase, type Policy, type Results, type StreamInfo,
+  renderMarkdown, renderText, sections, sharesSpecs, speedup, spread, summarize, validateResults, vsNumpy, chartSpecs, headlineCases, sortRows,
+  OP_SPECS, SORT_MAX_N, opsFor, type OpCase, type Policy, type Results, type StreamInfo,
 } from '../packages/bench/src/index.js'
 import { PYTHON, liveNumpyFor } from './support/numpy.js'
 import { SOURCE_NODE_FLAGS } from './support/source-node.js'
@@ -39,9 +39,9 @@ function run(impl: OpCase['runs'][number]['impl'], threads: number, ms: number |
 
 function opCase(op: OpCase['op'], shape: number[], layout: 'C' | 'F', bytesPerElem: number, ms: [number, number, number, number, number | null]): OpCase {
   const n = shape.reduce((a, b) => a * b, 1)
-  const kernel = op === 'add' ? 'add' : op === 'transpose_copy' ? 'copy' : op.startsWith('sum') ? 'sum' : 'scale'
+  const kernel = op === 'add' ? 'add' : op === 'transpose_copy' || op === 'sort' ? 'copy' : op.startsWith('sum') ? 'sum' : 'scale'
   return derive({
-    id: caseId(op, shape, layout), op, label: op, shape, n, layout, dtype: 'float64', bytes: bytesPerElem * n, ceilingKernel: kernel, bound: 'memory', foreignLoad: 0.05, attempts: 1,
+    id: caseId(op, shape, layout), op, label: op, shape, n, layout, dtype: 'float64', bytes: bytesPerElem * n, ceilingKernel: kernel, bound: OP_SPECS[op].bound, foreignLoad: 0.05, attempts: 1,
     runs: [run('inline', 1, ms[0]), run('strided', 1, ms[1]), run('strided', 2, ms[2]), run('numpy', 1, ms[3]), run('numpy-ts', 1, ms[4])],
   }, stream)
 }
@@ -65,6 +65,9 @@ export function sampleResults(): Results {
       opCase('sum_axis0', [4000, 4000], 'F', 8, [20, 18, 10, 8.7, null]),
       opCase('sum_axis1', [4000, 4000], 'C', 8, [20, 18, 10, 8.1, 61]),
       opCase('sum_axis1', [4000, 4000], 'F', 8, [20, 18, 10, 9, null]),
+      // sort stops at SORT_MAX_N, below the other ops' 5e7
+      opCase('sort', [1_000_000], 'C', 16, [120, 125, 70, 20, 90]),
+      opCase('sort', [10_000_000], 'C', 16, [1400, 1450, 800, 190, 1000]),
     ],
     sharesMemory: [1, 2, 3, 4].flatMap((ndim) => (['disjoint', 'interleaved', 'overlapping'] as const).flatMap((c) => (['strided', 'numpy'] as const).map((impl) => ({
       ndim, viewSize: 100, case: c, baseShape: [10, 20], a: ':, ::2', b: ':, 1::2', impl, available: true, note: null, result: c === 'overlapping', expected: c === 'overlapping',
@@ -271,6 +274,7 @@ describe('results.json schema', () => {
       [(d) => { d.schema = 'other' }, /\$\.schema/],
       [(d) => { delete d.machine.cpuModel }, /\$\.machine: missing property "cpuModel"/],
       [(d) => { d.ops[0].runs[0].impl = 'rust' }, /\$\.ops\[0\]\.runs\[0\]\.impl: "rust" is not one of/],
+      [(d) => { d.ops[0].op = 'argsort' }, /\$\.ops\[0\]\.op: "argsort" is not one of/],
       [(d) => { d.ops[0].runs[0].timing.medianMs = 'fast' }, /medianMs: expected number/],
       [(d) => { d.ops[0].runs[0].gbps = 'x' }, /gbps: expected number or null/],
       [(d) => { d.ops[0].extra = 1 }, /\$\.ops\[0\]: unexpected property "extra"/],
@@ -314,8 +318,8 @@ describe('report', () => {
     const html = await buildReport(sampleResults())
     expect(html.startsWith('<!doctype html>')).toBe(true)
     const svgs = html.match(/<svg[\s>]/g) ?? []
-    expect(svgs.length).toBeGreaterThanOrEqual(7)
-    for (const id of ['speedup', 'bandwidth', 'breakeven', 'numpy', 'shares', 'order', 'eventloop']) {
+    expect(svgs.length).toBeGreaterThanOrEqual(8)
+    for (const id of ['speedup', 'bandwidth', 'breakeven', 'numpy', 'sort', 'shares', 'order', 'eventloop']) {
       expect(html).toMatch(new RegExp(`<figure id="chart-${id}"><h3>[^<]+</h3>\\n<svg`))
     }
     expect(html).not.toMatch(/<script/i)
@@ -324,7 +328,53 @@ describe('report', () => {
     expect(html).not.toMatch(/@import|url\(/i)
     expect(html).toContain('</html>')
     expect(inlineSvg('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="1"></svg>')).toBe('<svg width="1"></svg>')
+    expect(html).toMatch(/<figure id="chart-sort"><h3>Sort: time vs threads<\/h3>\n<svg[\s\S]*?<figcaption>[^<]*how many threads strided needs to match NumPy/)
   }, 30_000)
+})
+
+describe('sort in the op suite and its chart', () => {
+  it('sort is compute-bound, counts 16 bytes per element and stops at SORT_MAX_N', () => {
+    expect(OP_SPECS.sort).toMatchObject({ label: 'sort(a)', bound: 'compute', kernel: 'copy' })
+    expect(OP_SPECS.sort.bytes(1e6, [1e6])).toBe(16e6)
+    expect(SORT_MAX_N).toBe(1e7)
+    expect(opsFor(1e7)).toEqual(['sum', 'add', 'scale', 'sqrt', 'exp', 'sort'])
+    expect(opsFor(5e7)).toEqual(['sum', 'add', 'scale', 'sqrt', 'exp'])
+    // every mode sorts at each of its 1-D sizes up to the cap (smoke: both, full: 1e6 and 1e7)
+    expect(modeConfig('full').sizes1d.filter((n) => opsFor(n).includes('sort'))).toEqual([1e6, 1e7])
+    for (const m of ['quick', 'smoke'] as const) expect(modeConfig(m).sizes1d.every((n) => opsFor(n).includes('sort'))).toBe(true)
+  })
+  it('the headline cases take each op at its own largest size, so sort n=1e7 is in the summary charts', () => {
+    const res = sampleResults()
+    const ids = headlineCases(res).map((c) => c.id)
+    expect(ids).toContain('sort n=1e7')
+    expect(ids).not.toContain('sort n=1e6')
+    expect(ids).toContain('sum n=5e7')
+    const charts = Object.fromEntries(chartSpecs(res).map((c) => [c.id, c]))
+    expect(JSON.stringify(charts.speedup!.spec)).toContain('sort n=1e7')
+    expect(JSON.stringify(charts.numpy!.spec)).toContain('sort n=1e7')
+    // compute-bound: no bar in the bandwidth chart
+    expect(JSON.stringify(charts.bandwidth!.spec)).not.toMatch(/sort n=/)
+  })
+  it('the sort chart has strided at every thread count and NumPy / inline as single-thread reference lines', () => {
+    const res = sampleResults()
+    const rows = sortRows(res)
+    const big = rows.filter((r) => r.case === 'sort n=1e7')
+    expect(big.filter((r) => r.series === 'strided').map((r) => [r.threads, r.ms])).toEqual([[1, 1450], [2, 800]])
+    expect(big.filter((r) => r.threads === null).map((r) => [r.series, r.ms])).toEqual([['core inline', 1400], ['NumPy', 190]])
+    expect(rows.filter((r) => r.case === 'sort n=1e6').length).toBe(4)
+    expect(rows.some((r) => r.series === 'numpy-ts')).toBe(false)
+    const chart = chartSpecs(res).find((c) => c.id === 'sort')!
+    expect(chart.title).toBe('Sort: time vs threads')
+    expect(chart.spec).not.toBeNull()
+    const spec = JSON.stringify(chart.spec)
+    expect(spec).toContain('"type":"rule"') // the reference lines
+    expect(spec).toContain('"facet"') // one panel per size
+    // no sort cases, or no pool timings: the chart says so instead of drawing
+    const none = { ...res, ops: res.ops.filter((c) => c.op !== 'sort') }
+    expect(chartSpecs(none).find((c) => c.id === 'sort')).toMatchObject({ spec: null, empty: 'sort was not measured' })
+    const noPool = { ...res, ops: res.ops.map((c) => (c.op === 'sort' ? { ...c, runs: c.runs.filter((r) => r.impl !== 'strided') } : c)) }
+    expect(sortRows(noPool)).toEqual([])
+  })
 })
 
 // ------------------------------------------------------------------------------------------ the whole CLI
@@ -355,7 +405,18 @@ describe('bench CLI end to end', () => {
       const v = validateResults(doc)
       expect(v.errors).toEqual([])
       expect(doc.config).toMatchObject({ mode: 'smoke', threads: [1, 2] })
-      expect(doc.ops.length).toBeGreaterThanOrEqual(15)
+      expect(doc.ops.length).toBeGreaterThanOrEqual(17)
+      // sort at both smoke sizes: checked against a reference sort and timed for every implementation
+      const sorts = doc.ops.filter((c) => c.op === 'sort')
+      expect(sorts.map((c) => c.id)).toEqual(['sort n=3e3', 'sort n=3e4'])
+      for (const c of sorts) {
+        expect(c).toMatchObject({ bound: 'compute', bytes: 16 * c.n, label: 'sort(a)' })
+        const by = (impl: string, t = 1) => c.runs.find((x) => x.impl === impl && x.threads === t)
+        for (const rr of [by('inline'), by('strided', 1), by('strided', 2)]) expect(rr).toMatchObject({ available: true, valid: true })
+        if (hasNumpy) expect(by('numpy')?.timing?.medianMs).toBeGreaterThan(0)
+        if (doc.config.peers.numpyTs) expect(by('numpy-ts')).toMatchObject({ available: true, valid: true })
+        expect(by('clone')).toBeUndefined() // the clone worker has no sort
+      }
       expect(doc.sharesMemory.length).toBeGreaterThan(0)
       expect(doc.machine.node).toBe(process.version)
       if (hasNumpy) expect(doc.machine.numpy).toMatch(/^\d+\.\d+/)
@@ -364,6 +425,7 @@ describe('bench CLI end to end', () => {
       for (const c of doc.ops) for (const run of c.runs) expect(run.available || (run.note ?? '').length > 0).toBe(true)
       const html = readFileSync(join(dir, 'report.html'), 'utf8')
       expect((html.match(/<svg[\s>]/g) ?? []).length).toBeGreaterThanOrEqual(4)
+      expect(html).toMatch(/<figure id="chart-sort"><h3>[^<]+<\/h3>\n<svg/)
       expect(html).not.toMatch(/<script|https?:\/\//i)
       expect(existsSync(join(dir, 'results.schema.json'))).toBe(true)
       expect(readFileSync(join(dir, 'results.md'), 'utf8')).toMatch(/\| case \| impl \|/)

@@ -4,7 +4,7 @@ import type { Policy } from './measure.js'
 
 export interface ModeConfig {
   mode: Mode
-  /** 1-D lengths for sum, add, scale, sqrt, exp. */
+  /** 1-D lengths for sum, add, scale, sqrt, exp, and sort up to SORT_MAX_N (suites/ops.ts). */
   sizes1d: number[]
   /** Square 2-D side for axis sums, C/F order sums and the transpose copy. */
   side2d: number

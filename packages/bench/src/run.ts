@@ -16,9 +16,9 @@ import { ccVersion, emptyStream, runStream } from './stream/index.js'
 import { plannedBreakEvenTicks, runBreakEven } from './suites/breakeven.js'
 import { plannedDispatchTicks, runDispatch } from './suites/dispatch.js'
 import { plannedEventLoopTicks, runEventLoop } from './suites/eventloop.js'
-import { plannedOpTicks, runOps } from './suites/ops.js'
+import { plannedOpTicks, runOps, SORT_MAX_N } from './suites/ops.js'
 import { plannedSharesTicks, runShares } from './suites/shares.js'
-import { renderMarkdown, sections } from './table.js'
+import { fmtCount, renderMarkdown, sections } from './table.js'
 
 export interface RunIo { command: string; showProgress: boolean; quiet?: boolean }
 
@@ -60,6 +60,7 @@ export async function runBench(opts: CliOptions, io: RunIo): Promise<Results> {
     'strided rows run every job through the worker pool (inlineThreshold 0, mainThreadShare off); "core inline" is the synchronous @strided/core call on the calling thread.',
     'NumPy runs in a python3 subprocess on its own arrays of the same shapes (uniform [0, 1) values), asked case by case between our measurements.',
     'scale is multiply(x, 2, {out: x}) on the output array of the other ops (in place), NumPy np.multiply(c, 2, out=c).',
+    `sort is sort(a) of the 1-D input (a new array per call), NumPy np.sort(a) (default kind), at the 1-D sizes up to ${fmtCount(SORT_MAX_N)} (larger sorts would take minutes).`,
   )
 
   const res: Results = {

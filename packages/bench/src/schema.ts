@@ -24,8 +24,9 @@ export const IMPLS: readonly Impl[] = ['strided', 'inline', 'inline-js', 'numpy'
 /** STREAM kernels: copy c=a, scale b=s*c, add c=a+b, triad a=b+s*c, sum = read-only vectorised reduction. */
 export type CeilingKernel = 'copy' | 'scale' | 'add' | 'triad' | 'sum'
 export const CEILING_KERNELS: readonly CeilingKernel[] = ['copy', 'scale', 'add', 'triad', 'sum']
-export type OpName = 'sum' | 'sum_axis0' | 'sum_axis1' | 'add' | 'scale' | 'sqrt' | 'exp' | 'transpose_copy'
-export const OP_NAMES: readonly OpName[] = ['sum', 'sum_axis0', 'sum_axis1', 'add', 'scale', 'sqrt', 'exp', 'transpose_copy']
+/** sort: np.sort of a float64 vector (default axis, a new array per call). */
+export type OpName = 'sum' | 'sum_axis0' | 'sum_axis1' | 'add' | 'scale' | 'sqrt' | 'exp' | 'transpose_copy' | 'sort'
+export const OP_NAMES: readonly OpName[] = ['sum', 'sum_axis0', 'sum_axis1', 'add', 'scale', 'sqrt', 'exp', 'transpose_copy', 'sort']
 
 /** One case's timing, as stats.summarize() produces it. */
 export type Timing = TimingSummary
@@ -62,7 +63,7 @@ export interface OpCase {
   /** Memory order of the input array. */
   layout: 'C' | 'F'
   dtype: 'float64'
-  /** Bytes moved per call, read + write. */
+  /** Bytes moved per call, read + write (sort: the least it can move, 16·n: read the input, write the result). */
   bytes: number
   ceilingKernel: CeilingKernel
   bound: 'memory' | 'compute'

@@ -92,7 +92,7 @@ export function sections(res: Results): Section[] {
     title: 'Ops (float64): median ms per call, IQR, GB/s moved, fraction of the STREAM ceiling at that thread count, speedup vs 1 thread, NumPy time / our time',
     headers: ['case', 'impl', 'ms', 'IQR ms', 'GB/s', '×ceiling', '×1-thread', '×NumPy', 'bg', 'note'],
     align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'], rows,
-    footnote: 'ceiling kernels: sum→read-only sum, add→add, scale/sqrt/exp→scale, transpose copy→copy. In-place scale can exceed 1.0 (the STREAM scale b = s*c also pays a write-allocate read). numpy-ts allocates its results (no out=). bg: cores used by other processes while the case was measured (re-measured when above the busy threshold).',
+    footnote: 'ceiling kernels: sum→read-only sum, add→add, scale/sqrt/exp→scale, transpose copy→copy, sort→copy (compute-bound: its GB/s counts only the 16 bytes per element a sort must read and write). In-place scale can exceed 1.0 (the STREAM scale b = s*c also pays a write-allocate read). numpy-ts allocates its results (no out=). bg: cores used by other processes while the case was measured (re-measured when above the busy threshold).',
   })
 
   const be = res.breakEven

@@ -10,7 +10,7 @@ Requests (stdin, one JSON object per line) and answers (stdout, one JSON object 
 
 The repetition policy is the one in packages/bench/src/measure.ts, step for step, so both sides time alike.
 Ops: sum, sum_axis0, sum_axis1, add (out=), scale (multiply(c, 2, out=c)), sqrt (out=), exp (out=),
-transpose_copy (copyto(out, m.T)).
+transpose_copy (copyto(out, m.T)), sort (np.sort(a): default kind and axis, a new array per call).
 """
 import json
 import math
@@ -84,6 +84,8 @@ def op_fn(op, a, b, c):
     if op == "transpose_copy":
         t = a.T
         return lambda: np.copyto(c.reshape(t.shape), t)
+    if op == "sort":
+        return lambda: np.sort(a)
     raise ValueError("unknown op %r" % op)
 
 

@@ -72,6 +72,20 @@ export class NumpyTsPeer {
         this.#live.push(t)
         return () => drop(np.copy(t))
       }
+      case 'sort': return typeof np.sort === 'function' ? () => drop(np.sort(a)) : null
+    }
+  }
+
+  /** Whether np.sort(a) of numpy-ts has exactly the elements of `want` (checked once, before the timing). */
+  sortMatches(a: Arr, want: Float64Array): boolean {
+    const r = this.np.sort(a) as Arr
+    try {
+      const got = r.data
+      if (!(got instanceof Float64Array) || got.length !== want.length) return false
+      for (let i = 0; i < want.length; i++) if (!Object.is(got[i], want[i])) return false
+      return true
+    } finally {
+      r.dispose?.()
     }
   }
 

@@ -43,8 +43,27 @@ function base(title: string, values: object[]): Record<string, unknown> {
 
 /** Largest 1-D size of each op plus every 2-D case: the cases the summary charts show. */
 export function headlineCases(res: Results): Results['ops'] {
-  const max1d = Math.max(0, ...res.ops.filter((c) => c.shape.length === 1).map((c) => c.n))
-  return res.ops.filter((c) => c.shape.length > 1 || c.n === max1d)
+  // per op: sort stops below the other ops' largest size (SORT_MAX_N)
+  const max1d = new Map<string, number>()
+  for (const c of res.ops) if (c.shape.length === 1) max1d.set(c.op, Math.max(max1d.get(c.op) ?? 0, c.n))
+  return res.ops.filter((c) => c.shape.length > 1 || c.n === max1d.get(c.op))
+}
+
+/**
+ * Rows of the sort chart: per sort case, strided's median ms at each thread count (series "strided") and the
+ * single-thread references as rows without threads ("NumPy", "core inline"), drawn as horizontal lines.
+ */
+export function sortRows(res: Results): { case: string; series: string; threads: number | null; ms: number }[] {
+  const rows: { case: string; series: string; threads: number | null; ms: number }[] = []
+  for (const c of res.ops.filter((x) => x.op === 'sort')) {
+    const pool = c.runs.filter((r) => r.impl === 'strided' && r.timing)
+    if (pool.length === 0) continue
+    for (const r of pool) rows.push({ case: c.id, series: 'strided', threads: r.threads, ms: r.timing!.medianMs })
+    for (const r of c.runs) {
+      if ((r.impl === 'numpy' || r.impl === 'inline') && r.timing) rows.push({ case: c.id, series: implLabel(r), threads: null, ms: r.timing.medianMs })
+    }
+  }
+  return rows
 }
 
 export function chartSpecs(res: Results): Chart[] {
@@ -152,6 +171,45 @@ export function chartSpecs(res: Results): Chart[] {
       ],
     } as TopLevelSpec,
     empty: 'NumPy was not measured',
+  })
+
+  // 4b. sort: time vs threads, NumPy's one-thread time as the line to get under
+  const so = sortRows(res)
+  const soColor = colorScale(so)
+  charts.push({
+    id: 'sort', title: 'Sort: time vs threads',
+    caption: 'ms per sort(a) of a float64 vector (default axis; a new array per call) through the worker pool at each thread count (blue line), against NumPy\'s single-threaded np.sort (orange line) and @strided/core inline on the calling thread (green dashed line); lower is better, one panel per size, each on its own scale. Where the blue line drops below the orange one is how many threads strided needs to match NumPy.',
+    spec: so.length === 0 ? null : {
+      ...base('Sort: ms per call vs threads', so),
+      facet: { column: { field: 'case', type: 'nominal', title: null } },
+      resolve: { scale: { y: 'independent' } },
+      spec: {
+        width: 260, height: 240,
+        layer: [
+          {
+            transform: [{ filter: 'datum.threads !== null' }],
+            mark: { type: 'line', point: true },
+            encoding: {
+              x: { field: 'threads', type: 'quantitative', title: 'worker threads', axis: { tickMinStep: 1 }, scale: { domainMin: 1 } },
+              y: { field: 'ms', type: 'quantitative', title: 'ms per call', scale: { zero: true } },
+              color: { field: 'series', type: 'nominal', title: 'implementation', scale: soColor, sort: soColor.domain },
+              tooltip: [{ field: 'case' }, { field: 'series' }, { field: 'threads' }, { field: 'ms', format: '.2f' }],
+            },
+          },
+          {
+            transform: [{ filter: 'datum.threads === null' }],
+            mark: { type: 'rule', strokeWidth: 2 },
+            encoding: {
+              y: { field: 'ms', type: 'quantitative' },
+              color: { field: 'series', type: 'nominal', scale: soColor, sort: soColor.domain },
+              strokeDash: { condition: { test: "datum.series === 'core inline'", value: [6, 4] }, value: [1, 0] },
+              tooltip: [{ field: 'case' }, { field: 'series' }, { field: 'ms', format: '.2f' }],
+            },
+          },
+        ],
+      },
+    } as TopLevelSpec,
+    empty: 'sort was not measured',
   })
 
   // 5. sharesMemory latency vs ndim / size

@@ -1,7 +1,8 @@
 /**
- * The op table: 1-D sum/add/scale/sqrt/exp at each size, 2-D axis sums in C and F order, and the transpose
- * copy, each timed for @strided/core inline, the worker Runtime at every thread count, NumPy, numpy-ts and
- * the structured-clone worker (sum and add), back to back so the ratios come from one machine state.
+ * The op table: 1-D sum/add/scale/sqrt/exp (and sort, up to SORT_MAX_N) at each size, 2-D axis sums in C and F
+ * order, and the transpose copy, each timed for @strided/core inline, the worker Runtime at every thread count,
+ * NumPy, numpy-ts and the structured-clone worker (sum and add), back to back so the ratios come from one
+ * machine state.
  */
 import type { NDArray } from '@strided/core'
 import { core, coreFn, errorText, rtMethod, uniform, zeros, type RuntimeLike } from '../api.js'
@@ -32,6 +33,8 @@ export const OP_SPECS: Record<OpName, OpSpec> = {
   sqrt: { label: 'sqrt(a, {out})', kernel: 'scale', bound: 'compute', bytes: (n) => 16 * n },
   exp: { label: 'exp(a, {out})', kernel: 'scale', bound: 'compute', bytes: (n) => 16 * n },
   transpose_copy: { label: 'copy of m.T into a C-order out', kernel: 'copy', bound: 'memory', bytes: (n) => 16 * n },
+  // the least a sort moves (read a, write the result); the passes over the data are compute, not bandwidth
+  sort: { label: 'sort(a)', kernel: 'copy', bound: 'compute', bytes: (n) => 16 * n },
 }
 
 /** The operands of one case: a (input), b (second input for add), c (output), src (the transposed view for transpose_copy). */
@@ -70,6 +73,8 @@ function candidates(op: OpName, get: (name: string) => AnyFn | null, d: OpData, 
     case 'scale': list.push(one(() => { const g = f('multiply'); return () => g(d.c, 2, { out: d.c }) })); break
     case 'sqrt': list.push(one(() => { const g = f('sqrt'); return () => g(d.a, { out: d.c }) })); break
     case 'exp': list.push(one(() => { const g = f('exp'); return () => g(d.a, { out: d.c }) })); break
+    // no out= in np.sort: every API allocates its result, as NumPy does
+    case 'sort': list.push(one(() => { const g = f('sort'); return () => g(d.a) })); break
     case 'transpose_copy':
       // into a preallocated out for every API: a fresh 128 MB output would time page faults, not the copy
       list.push(one(() => { const g = f('copyInto'); return () => g(d.c, d.src) }, null))
@@ -130,13 +135,35 @@ function elementsOf(a: NDArray): Float64Array {
   return (a.data as Float64Array).subarray(a.offset, a.offset + a.size)
 }
 
-export interface Reference { sum: number | null }
+export interface Reference {
+  sum: number | null
+  /** a sorted, filled by sortedRef() on first use (a 1e7 sort is too slow to pay for data sets that never need it). */
+  sorted?: Float64Array
+}
 
 /** Reference values computed once per data set (sum of a). */
 export function reference(d: OpData): Reference {
   if (d.a.ndim !== 1) return { sum: null }
   const data = d.a.data as Float64Array
   return { sum: kahan(data.subarray(d.a.offset, d.a.offset + d.a.size)) }
+}
+
+/** The sorted elements of a 1-D `d.a`, computed once per data set (TypedArray sort is numeric; a has no NaN). */
+function sortedRef(d: OpData, ref: Reference): Float64Array {
+  ref.sorted ??= new Float64Array(elementsOf(d.a)).sort()
+  return ref.sorted
+}
+
+/** Every element of `r` equals the reference sort (exact: sorting moves values, it computes none). */
+function sameAsSorted(r: unknown, want: Float64Array): boolean {
+  const x = r as NDArray | null
+  if (!x || typeof x.get !== 'function' || x.ndim !== 1 || x.size !== want.length) return false
+  if (x.data instanceof Float64Array && x.flags.cContiguous) {
+    const got = elementsOf(x)
+    for (let i = 0; i < want.length; i++) if (!Object.is(got[i], want[i])) return false
+    return true
+  }
+  return sampleIndices(want.length).every((i) => Object.is(Number(x.get(i)), want[i]))
 }
 
 /** Run `call` once and check the result; false means a wrong answer (reported, not fatal). */
@@ -172,6 +199,7 @@ async function checkOnce(op: OpName, d: OpData, ref: Reference, call: Call): Pro
       const [rows, cols] = d.src.shape as [number, number]
       return sampleIndices(rows).every((i) => sampleIndices(cols).every((j) => g(d.c, i, j) === g(d.src, i, j)))
     }
+    case 'sort': return sameAsSorted(r, sortedRef(d, ref))
   }
 }
 
@@ -280,7 +308,8 @@ export async function measureCase(ctx: Context, op: OpName, d: OpData, peers: Pe
       slots.push(emptyRun('numpy-ts', 1, reason))
     } else {
       try {
-        const valid = op === 'sum' && ref.sum !== null ? close(toNumber(fn()), ref.sum, 1e-9) : null
+        const valid = op === 'sum' && ref.sum !== null ? close(toNumber(fn()), ref.sum, 1e-9)
+          : op === 'sort' ? ctx.numpyTs.sortMatches(peers.nt!.a, sortedRef(d, ref)) : null
         slots.push({ impl: 'numpy-ts', threads: 1, note: NumpyTsPeer.note(op), valid, call: fn, async: false, samples: [], batch: 1 })
       } catch (e) {
         ctx.missing(`numpy-ts ${op}`, errorText(e))
@@ -392,7 +421,23 @@ export function ticksPerCase(ctx: Context, op: OpName): number {
   return ctx.cfg.rounds * (1 + ctx.threads.length + (ctx.numpy ? 1 : 0) + (ctx.numpyTs ? 1 : 0) + (ctx.clone && (op === 'sum' || op === 'add') ? 1 : 0))
 }
 
-export const OPS_1D: OpName[] = ['sum', 'add', 'scale', 'sqrt', 'exp']
+export const OPS_1D: OpName[] = ['sum', 'add', 'scale', 'sqrt', 'exp', 'sort']
+
+/**
+ * Largest vector the sort cases use. Every implementation is called 9–13 times per case, and a sort is far more
+ * work per element than a streaming op (strided's radix sort took seconds per call at 1e7 in the first figures),
+ * so the full mode's 5e7 would spend minutes on this one op; 1e7 already shows how it scales with threads.
+ */
+export const SORT_MAX_N = 1e7
+
+/**
+ * The 1-D ops measured at length n: every op of OPS_1D, sort only up to SORT_MAX_N.
+ * @param n - the vector length
+ * @returns the op names, in measurement order
+ */
+export function opsFor(n: number): OpName[] {
+  return OPS_1D.filter((op) => op !== 'sort' || n <= SORT_MAX_N)
+}
 export const OPS_2D: { op: OpName; layout: 'C' | 'F' }[] = [
   { op: 'sum_axis0', layout: 'C' }, { op: 'sum_axis1', layout: 'C' },
   { op: 'sum_axis0', layout: 'F' }, { op: 'sum_axis1', layout: 'F' },
@@ -401,7 +446,7 @@ export const OPS_2D: { op: OpName; layout: 'C' | 'F' }[] = [
 
 export function plannedOpTicks(ctx: Context): number {
   let t = 0
-  for (const _ of ctx.cfg.sizes1d) for (const op of OPS_1D) t += ticksPerCase(ctx, op)
+  for (const n of ctx.cfg.sizes1d) for (const op of opsFor(n)) t += ticksPerCase(ctx, op)
   for (const { op } of OPS_2D) t += ticksPerCase(ctx, op)
   return t
 }
@@ -421,7 +466,7 @@ export async function runOps(ctx: Context): Promise<OpCase[]> {
     }
     if (ctx.clone) peers.plain = { a: new Float64Array(elementsOf(a)), b: new Float64Array(elementsOf(b)) }
     const ref = reference(d)
-    for (const op of OPS_1D) out.push(await measureQuiet(ctx, op, d, peers, ref))
+    for (const op of opsFor(n)) out.push(await measureQuiet(ctx, op, d, peers, ref))
     ctx.numpyTs?.release()
   }
   const s = ctx.cfg.side2d
