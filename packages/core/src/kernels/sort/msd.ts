@@ -14,6 +14,9 @@
  * compared as unsigned (V8 keeps int32 loads in registers, while uint32 loads above 2^31 become doubles); 64-bit
  * keys are pairs of words (low, high) whose Float64Array view moves a whole key per store (typed-array float64
  * loads and stores keep every bit). Permutations are Int32Array.
+ *
+ * This is the JS path (no WebAssembly, or STRIDED_WASM=0) and the reference: wasm-sort-wat.ts is the same
+ * algorithm in WebAssembly, which radix.ts runs where it can, and test/sort.wasm.test.ts checks it against this.
  */
 
 /** Ranges up to this length are insertion-sorted. */

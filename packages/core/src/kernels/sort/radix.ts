@@ -7,7 +7,9 @@
  * value sorts put back every bit the keys lost (the signs of zeros, NaN payloads) in input order.
  *
  * Scratch memory is per thread (module state), grown on demand: units of one job run one after the other on a
- * thread, and the kernels never keep a reference across units.
+ * thread, and the kernels never keep a reference across units. Where the engine has WebAssembly (and it is not
+ * turned off: STRIDED_WASM=0, setWasmEnabled(false)), the scratch lies in the thread's own wasm memory and the
+ * WebAssembly radix sort orders it (wasm-sort.ts); else JS arrays and msd.ts. Both give the same bits.
  */
 import type { DTypeName, TypedArray } from '../../dtype.js'
 import { DTYPES } from '../../dtype.js'

@@ -1,16 +1,20 @@
 /**
- * Generator of the WebAssembly radix-sort module: `sortModuleWat()` returns its WAT text; wasm-sort-build.ts
+ * Generator of the WebAssembly radix-sort module: `sortModuleWat()` returns its WAT text; scripts/build-wasm-sort.ts
  * compiles it with wabt into generated/sort-module.ts, and wasm-sort.ts instantiates it once per thread.
  *
  * The algorithm is msd.ts's (read that file first): the highest differing bit, then per level a histogram of the
  * next digit (a digit every key shares costs no scatter), a stable scatter into the other buffer (ping-pong),
- * and the buckets sorted from there; short ranges are insertion-sorted. Ties keep input order, so the result is
+ * and the buckets sorted from there; short ranges are sorted directly. Ties keep input order, so the result is
  * THE stable order: the same keys and permutation as msd.ts, bit for bit. What differs is only how:
  *  - 64-bit keys are i64 loads, shifts and unsigned compares, so a digit may straddle the two words (msd.ts cuts
  *    digits at bit 32); any digit sequence gives the same stable order.
  *  - Counters hold byte addresses (the scatter stores at the counter and bumps it by the key size), and a level's
  *    counters sit just above its parent's: one stack of at most SORT_COUNTS_BYTES bytes at `cnt`.
- *  - A short bucket is insertion-sorted while it is copied to where its result goes (one pass, not two).
+ *  - A short range is sorted while it is copied to where its result goes (one pass, not two): up to
+ *    SORT_NETWORK keys by a stable network of selects (no branch to mispredict; at ~4 keys per bucket,
+ *    insertion's mispredicted exits cost about as much as both radix passes), longer ones by insertion.
+ *  - The histogram and scatter loops take SORT_UNROLL keys per iteration; a counter's offset is one rotate and
+ *    one mask of the key (digit4).
  *
  * ABI: the module imports env.memory (non-shared: each thread has its own, see wasm-sort.ts). Exports
  *   msd32(a, b, lo, hi, inA, top, cnt)            keys: u32 at a + 4i;  scratch b the same size
@@ -23,12 +27,19 @@
  * No buffer may end at the very top of a 4 GiB memory (loops compare addresses with an end address).
  */
 
-/** Ranges up to this length are insertion-sorted (msd.ts: SMALL). */
+/** Ranges up to this length are sorted without radix passes (msd.ts: SMALL). */
 export const SORT_SMALL = 24
-/** At most this many bits per digit; longer ranges than SORT_FAR keys take at most SORT_MAX_DIGIT_FAR. */
+/**
+ * At most this many bits per digit; ranges longer than SORT_FAR keys take at most SORT_MAX_DIGIT_FAR (msd.ts's
+ * digitBits, whose "about 4 keys per bucket" is the `29 - clz(n)` below).
+ */
 export const SORT_MAX_DIGIT = 13
 export const SORT_MAX_DIGIT_FAR = 11
 export const SORT_FAR = 1 << 18
+/** Ranges up to this length are sorted by a network (leafFunc); measured: 12 beats 8 and 16 on 1e3..5e5 keys. */
+export const SORT_NETWORK = 12
+/** Keys per iteration of the histogram and scatter loops (2 measured a little faster than 1; 4 and 8 no better). */
+export const SORT_UNROLL = 2
 
 /**
  * Bytes of counters the deepest recursion needs: a level of d bits takes 2^d counters above its parent's, the
@@ -70,11 +81,37 @@ const VARIANTS: readonly Variant[] = [
 /** `text` when the variant carries a permutation, else nothing. */
 const ix = (v: Variant, text: string): string => (v.idx ? text : '')
 
-/** The digit of key local `k` at local $shift (i64 shift amount $sh for 64-bit keys), masked. */
-function digit(v: Variant, k: string): string {
+/**
+ * Four times the digit of key `k` (the byte offset of its counter): rotated right by shift - 2 (mod the key
+ * width, in local $sh) and masked with local $mask4 = (2^d - 1) << 2. For shift ≥ 2 that is (k >>> shift-2)
+ * masked; for shift < 2 a rotate left, whose wrapped top bits land below the mask.
+ */
+function digit4(v: Variant, k: string): string {
   return v.K === 'i64'
-    ? `(i32.and (i32.wrap_i64 (i64.shr_u ${k} (local.get $sh))) (local.get $mask))`
-    : `(i32.and (i32.shr_u ${k} (local.get $shift)) (local.get $mask))`
+    ? `(i32.and (i32.wrap_i64 (i64.rotr ${k} (local.get $sh))) (local.get $mask4))`
+    : `(i32.and (i32.rotr ${k} (local.get $sh)) (local.get $mask4))`
+}
+
+/**
+ * A loop over the keys [$p, $end) (and permutation entries at $pi when withIdx), SORT_UNROLL keys per iteration
+ * (body(j) handles the key at $p + j·kb), then one at a time; $endU is the end of the unrolled part.
+ */
+function unrolled(v: Variant, label: string, body: (j: number) => string, withIdx: boolean): string {
+  const U = SORT_UNROLL
+  const step = (u: number): string => `(local.set $p (i32.add (local.get $p) (i32.const ${u * v.kb})))${withIdx ? `
+    (local.set $pi (i32.add (local.get $pi) (i32.const ${u * 4})))` : ''}`
+  const group = Array.from({ length: U }, (_, j) => body(j)).join('\n    ')
+  return `(local.set $endU (i32.add (local.get $p) (i32.shl (i32.and (i32.shr_u (i32.sub (local.get $end) (local.get $p)) (i32.const ${v.ks})) (i32.const ${-U})) (i32.const ${v.ks}))))
+(block $${label}_u_done (loop $${label}_u
+  (br_if $${label}_u_done (i32.ge_u (local.get $p) (local.get $endU)))
+    ${group}
+    ${step(U)}
+  (br $${label}_u)))
+(block $${label}_done (loop $${label}_1
+  (br_if $${label}_done (i32.ge_u (local.get $p) (local.get $end)))
+    ${body(0)}
+    ${step(1)}
+  (br $${label}_1)))`
 }
 
 /**
@@ -112,19 +149,69 @@ function insertionFunc(v: Variant): string {
 )`
 }
 
+/**
+ * Stable sort of n keys from src into dst for tiny n: a br_table on n to straight-line code that loads the keys
+ * into locals, runs an odd-even transposition network (n rounds of adjacent compare-exchanges that swap only
+ * strictly greater pairs, hence stable) by selects, and stores them; no data-dependent branches but the table.
+ * Longer ranges go to insertion.
+ */
+function leafFunc(v: Variant): string {
+  const { K, kb } = v
+  const B = SORT_NETWORK
+  const locals: string[] = []
+  for (let j = 0; j < B; j++) locals.push(`(local $k${j} ${K})`, ...(v.idx ? [`(local $y${j} i32)`] : []))
+  const lines: string[] = []
+  const labels = Array.from({ length: B + 1 }, (_, m) => `$c${m}`)
+  // open the blocks: the outermost is the fallback, the innermost case 0
+  lines.push('(block $long')
+  for (let m = B; m >= 0; m--) lines.push(`(block ${labels[m]}`)
+  lines.push(`(br_table ${labels.join(' ')} $long (local.get $n)))`)
+  lines.push('(return))') // n = 0
+  for (let m = 1; m <= B; m++) {
+    const body: string[] = []
+    for (let j = 0; j < m; j++) {
+      body.push(`(local.set $k${j} (${K}.load offset=${j * kb} (local.get $src)))`)
+      if (v.idx) body.push(`(local.set $y${j} (i32.load offset=${j * 4} (local.get $srci)))`)
+    }
+    for (let r = 0; r < m; r++) {
+      for (let j = r % 2; j + 1 < m; j += 2) {
+        body.push(`(local.set $g (${K}.gt_u (local.get $k${j}) (local.get $k${j + 1})))`,
+          `(local.set $t (select (local.get $k${j + 1}) (local.get $k${j}) (local.get $g)))`,
+          `(local.set $k${j + 1} (select (local.get $k${j}) (local.get $k${j + 1}) (local.get $g)))`,
+          `(local.set $k${j} (local.get $t))`)
+        if (v.idx) {
+          body.push(`(local.set $u (select (local.get $y${j + 1}) (local.get $y${j}) (local.get $g)))`,
+            `(local.set $y${j + 1} (select (local.get $y${j}) (local.get $y${j + 1}) (local.get $g)))`,
+            `(local.set $y${j} (local.get $u))`)
+        }
+      }
+    }
+    for (let j = 0; j < m; j++) {
+      body.push(`(${K}.store offset=${j * kb} (local.get $dst) (local.get $k${j}))`)
+      if (v.idx) body.push(`(i32.store offset=${j * 4} (local.get $dsti) (local.get $y${j}))`)
+    }
+    lines.push(...body.map((l) => `  ${l}`), '(return))')
+  }
+  lines.push(`(call $ins_${v.name} (local.get $src) (local.get $dst)${ix(v, ' (local.get $srci) (local.get $dsti)')} (local.get $n))`)
+  return `(func $leaf_${v.name} (param $src i32) (param $dst i32)${ix(v, ' (param $srci i32) (param $dsti i32)')} (param $n i32)
+  (local $g i32) (local $t ${K})${ix(v, ' (local $u i32)')} ${locals.join(' ')}
+  ${lines.join('\n  ')}
+)`
+}
+
 /** The recursive sort of n keys at a (scratch b; permutation ia, scratch ib), result in a when inA. */
 function sortFunc(v: Variant): string {
   const { K, kb, ks, bits } = v
   const ins = (src: string, dst: string, srci: string, dsti: string, n: string): string =>
-    `(call $ins_${v.name} ${src} ${dst}${ix(v, ` ${srci} ${dsti}`)} ${n})`
+    `(call $leaf_${v.name} ${src} ${dst}${ix(v, ` ${srci} ${dsti}`)} ${n})`
   // the permutation's offset for a key offset (bytes): the same for 32-bit keys, half for 64-bit
   const ioff = (off: string): string => (kb === 8 ? `(i32.shr_u ${off} (i32.const 1))` : off)
   const clz = K === 'i64' ? '(i32.wrap_i64 (i64.clz (local.get $diff)))' : '(i32.clz (local.get $diff))'
   return `(func $sort_${v.name} (param $a i32) (param $b i32)${ix(v, ' (param $ia i32) (param $ib i32)')} (param $n i32) (param $inA i32) (param $top i32) (param $cnt i32)
-  (local $end i32) (local $p i32) (local $d i32) (local $shift i32) (local $mask i32) (local $cend i32) (local $x i32)
+  (local $end i32) (local $p i32) (local $d i32) (local $shift i32) (local $mask4 i32) (local $cend i32) (local $x i32)
   (local $sum i32) (local $t i32) (local $c i32) (local $s i32) (local $e i32) (local $m i32) (local $off i32)
-  (local $k0 ${K}) (local $diff ${K}) (local $k ${K})${K === 'i64' ? ' (local $sh i64)' : ''}${ix(v, ' (local $pi i32) (local $delta i32)')}
-  (if (i32.le_u (local.get $n) (i32.const ${TUNE.small})) (then
+  (local $k0 ${K}) (local $diff ${K}) (local $k ${K}) (local $sh ${K}) (local $endU i32)${ix(v, ' (local $pi i32) (local $delta i32)')}
+  (if (i32.le_u (local.get $n) (i32.const ${SORT_SMALL})) (then
     (if (local.get $inA)
       (then ${ins('(local.get $a)', '(local.get $a)', '(local.get $ia)', '(local.get $ia)', '(local.get $n)')})
       (else ${ins('(local.get $a)', '(local.get $b)', '(local.get $ia)', '(local.get $ib)', '(local.get $n)')}))
@@ -149,22 +236,20 @@ function sortFunc(v: Variant): string {
         (memory.copy (local.get $ib) (local.get $ia) (i32.shl (local.get $n) (i32.const 2)))`)}))
       (return)))
     ;; digitBits: about 4 keys per bucket, capped
-    (local.set $d (i32.sub (i32.const ${TUNE.want}) (i32.clz (local.get $n))))
-    (local.set $t (select (i32.const ${TUNE.far}) (i32.const ${TUNE.maxDigit}) (i32.gt_u (local.get $n) (i32.const ${SORT_FAR}))))
+    (local.set $d (i32.sub (i32.const 29) (i32.clz (local.get $n))))
+    (local.set $t (select (i32.const ${SORT_MAX_DIGIT_FAR}) (i32.const ${SORT_MAX_DIGIT}) (i32.gt_u (local.get $n) (i32.const ${SORT_FAR}))))
     (if (i32.gt_u (local.get $d) (local.get $t)) (then (local.set $d (local.get $t))))
     (if (i32.gt_u (local.get $d) (local.get $top)) (then (local.set $d (local.get $top))))
     (local.set $shift (i32.sub (local.get $top) (local.get $d)))${K === 'i64' ? `
-    (local.set $sh (i64.extend_i32_u (local.get $shift)))` : ''}
-    (local.set $mask (i32.sub (i32.shl (i32.const 1) (local.get $d)) (i32.const 1)))
+    (local.set $sh (i64.extend_i32_s (i32.sub (local.get $shift) (i32.const 2))))` : `
+    (local.set $sh (i32.sub (local.get $shift) (i32.const 2)))`}
+    (local.set $mask4 (i32.shl (i32.sub (i32.shl (i32.const 1) (local.get $d)) (i32.const 1)) (i32.const 2)))
     (local.set $cend (i32.add (local.get $cnt) (i32.shl (i32.const 4) (local.get $d))))
     (memory.fill (local.get $cnt) (i32.const 0) (i32.shl (i32.const 4) (local.get $d)))
     (local.set $p (local.get $a))
-    (loop $hist
-      (local.set $c (i32.add (local.get $cnt) (i32.shl ${digit(v, `(${K}.load (local.get $p))`)} (i32.const 2))))
-      (i32.store (local.get $c) (i32.add (i32.load (local.get $c)) (i32.const 1)))
-      (local.set $p (i32.add (local.get $p) (i32.const ${kb})))
-      (br_if $hist (i32.lt_u (local.get $p) (local.get $end))))
-    (br_if $split (i32.ne (i32.load (i32.add (local.get $cnt) (i32.shl ${digit(v, `(${K}.load (local.get $a))`)} (i32.const 2)))) (local.get $n)))
+${unrolled(v, 'hist', (j) => `(local.set $c (i32.add (local.get $cnt) ${digit4(v, `(${K}.load offset=${j * kb} (local.get $p))`)}))
+      (i32.store (local.get $c) (i32.add (i32.load (local.get $c)) (i32.const 1)))`, false).replace(/^/gm, '    ')}
+    (br_if $split (i32.ne (i32.load (i32.add (local.get $cnt) ${digit4(v, `(${K}.load (local.get $a))`)})) (local.get $n)))
     (local.set $top (local.get $shift))
     (br $digit)))
   ;; counts → the byte address in b where each bucket starts
@@ -180,16 +265,12 @@ function sortFunc(v: Variant): string {
   (local.set $p (local.get $a))${ix(v, `
   (local.set $pi (local.get $ia))
   (local.set $delta (i32.sub (local.get $ib) ${ioff('(local.get $b)')}))`)}
-  (loop $scatter
-    (local.set $k (${K}.load (local.get $p)))
-    (local.set $c (i32.add (local.get $cnt) (i32.shl ${digit(v, '(local.get $k)')} (i32.const 2))))
+${unrolled(v, 'scatter', (j) => `(local.set $k (${K}.load offset=${j * kb} (local.get $p)))
+    (local.set $c (i32.add (local.get $cnt) ${digit4(v, '(local.get $k)')}))
     (local.set $t (i32.load (local.get $c)))
     (${K}.store (local.get $t) (local.get $k))${ix(v, `
-    (i32.store (i32.add (local.get $delta) ${ioff('(local.get $t)')}) (i32.load (local.get $pi)))
-    (local.set $pi (i32.add (local.get $pi) (i32.const 4)))`)}
-    (i32.store (local.get $c) (i32.add (local.get $t) (i32.const ${kb})))
-    (local.set $p (i32.add (local.get $p) (i32.const ${kb})))
-    (br_if $scatter (i32.lt_u (local.get $p) (local.get $end))))
+    (i32.store (i32.add (local.get $delta) ${ioff('(local.get $t)')}) (i32.load offset=${j * 4} (local.get $pi)))`)}
+    (i32.store (local.get $c) (i32.add (local.get $t) (i32.const ${kb})))`, v.idx).replace(/^/gm, '  ')}
   ;; now each counter is its bucket's end; sort every bucket from b, its result where ours goes
   (local.set $s (local.get $b))
   (local.set $x (local.get $cnt))
@@ -197,7 +278,7 @@ function sortFunc(v: Variant): string {
     (local.set $e (i32.load (local.get $x)))
     (local.set $m (i32.shr_u (i32.sub (local.get $e) (local.get $s)) (i32.const ${ks})))
     (local.set $off (i32.sub (local.get $s) (local.get $b)))
-    (if (i32.gt_u (local.get $m) (i32.const ${TUNE.small}))
+    (if (i32.gt_u (local.get $m) (i32.const ${SORT_SMALL}))
       (then (call $sort_${v.name} (local.get $s) (i32.add (local.get $a) (local.get $off))${ix(v, ` (i32.add (local.get $ib) ${ioff('(local.get $off)')}) (i32.add (local.get $ia) ${ioff('(local.get $off)')})`)}
         (local.get $m) (i32.eqz (local.get $inA)) (local.get $shift) (local.get $cend)))
       (else (if (local.get $inA)
@@ -220,12 +301,11 @@ function exportFunc(v: Variant): string {
 }
 
 /** The module's WAT text. */
-export const TUNE = { small: SORT_SMALL, want: 29, maxDigit: SORT_MAX_DIGIT, far: SORT_MAX_DIGIT_FAR }
 export function sortModuleWat(): string {
   const parts: string[] = []
-  for (const v of VARIANTS) parts.push(insertionFunc(v), sortFunc(v), exportFunc(v))
+  for (const v of VARIANTS) parts.push(insertionFunc(v), leafFunc(v), sortFunc(v), exportFunc(v))
   return [
-    ';; GENERATED by packages/core/src/kernels/sort/wasm-sort-wat.ts (sortModuleWat) — do not edit; see wasm-sort-build.ts.',
+    ';; GENERATED by packages/core/src/kernels/sort/wasm-sort-wat.ts (sortModuleWat) — do not edit; see scripts/build-wasm-sort.ts.',
     '(module',
     '  ;; the thread\'s own memory: counters at cnt, key and permutation buffers elsewhere (wasm-sort.ts)',
     '  (import "env" "memory" (memory 1))',

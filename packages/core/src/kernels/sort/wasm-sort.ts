@@ -5,11 +5,15 @@
  *
  * Memory: not the shared arena. Each thread (the main one, every worker) instantiates the module once, over a
  * non-shared, growable WebAssembly.Memory of its own, laid out as
- *   [0, SORT_COUNTS_BYTES)  the per-level counters   then fa | fb (8·cap bytes each) | ia | ib (4·cap each).
+ *   [0, BASE)  the per-level counters (SORT_COUNTS_BYTES, rounded up to a page), then fa | fb (8·cap bytes
+ *   each) | ia | ib (4·cap each).
  * It grows (doubling, up to `keep` keys) when a request exceeds it; growing detaches the old buffer, so the views
  * are made anew, and it happens only inside wasmScratch: callers take a scratch right before use and never keep
  * one across calls. A request above `keep` gets a fresh instance and memory of its own, dropped after use, so a
  * thread keeps no more than the JS path would (wasm memory never shrinks).
+ *
+ * It follows the WASM backend's switch (backend.ts wasmEnabled: STRIDED_WASM=0, setWasmEnabled), which also asks
+ * for SIMD support; an engine without it sorts with msd.ts.
  */
 import { Buffer } from 'node:buffer'
 import { wasmEnabled } from '../wasm/backend.js'
@@ -90,12 +94,14 @@ function views(sp: Space): SortScratch {
   }
 }
 
+/** Pages of memory for `cap` keys. */
+const pagesFor = (cap: number): number => Math.ceil((BASE + PER_KEY * cap) / PAGE)
+
 /** Grow sp's memory to hold `cap` keys (false when the engine refuses the memory). */
 function fit(sp: Space, cap: number): boolean {
-  const need = Math.ceil((BASE + PER_KEY * cap) / PAGE)
   const have = sp.memory.buffer.byteLength / PAGE
   try {
-    if (need > have) sp.memory.grow(need - have)
+    if (pagesFor(cap) > have) sp.memory.grow(pagesFor(cap) - have)
   } catch {
     return false
   }
@@ -104,12 +110,12 @@ function fit(sp: Space, cap: number): boolean {
   return true
 }
 
+/** A new instance over a new memory of `cap` keys (null where the engine refuses). */
 function newSpace(cap: number): Space | null {
   if (wasmApi === undefined || sortModule() === null) return null
   try {
-    const memory = new wasmApi.Memory({ initial: Math.ceil(BASE / PAGE) })
-    const sp: Space = { memory, exports: instantiateSort(memory), cap: 0, scratch: null }
-    return fit(sp, cap) ? sp : null
+    const memory = new wasmApi.Memory({ initial: pagesFor(cap) })
+    return { memory, exports: instantiateSort(memory), cap, scratch: null }
   } catch {
     return null
   }

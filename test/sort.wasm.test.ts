@@ -1,0 +1,225 @@
+/**
+ * The WebAssembly radix sort (kernels/sort/wasm-sort*.ts) against msd.ts, its reference: msd32/msd32i/msd64/msd64i
+ * on fast-check keys (random, few distinct, all equal, sorted, reversed, high bits set, digits straddling bit 32),
+ * lengths 0..3000 and a few ~200k, sub-ranges and both result buffers, nothing written outside the range;
+ * the per-thread scratch growing between sorts; the JS path with WebAssembly off; and the committed module
+ * built from the current generator.
+ */
+import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
+import { afterEach, describe, expect, it } from 'vitest'
+import { msd32, msd32i, msd64, msd64i } from '../packages/core/src/kernels/sort/msd.js'
+import { argsortRun, scratchFor, sortKeys, sortRun } from '../packages/core/src/kernels/sort/radix.js'
+import { instantiateSort, sortModule, type SortExports } from '../packages/core/src/kernels/sort/wasm-sort.js'
+import { SORT_COUNTS_BYTES, SORT_EXPORTS, sortModuleWat } from '../packages/core/src/kernels/sort/wasm-sort-wat.js'
+import { SORT_MODULE_BASE64, SORT_MODULE_WAT_SHA256 } from '../packages/core/src/kernels/sort/generated/sort-module.js'
+import { compileWat, watSha256 } from '../packages/core/src/kernels/wasm/build.js'
+import { setWasmEnabled } from '../packages/core/src/kernels/wasm/backend.js'
+
+afterEach(() => setWasmEnabled(true))
+
+// ------------------------------------------------------------------------------------------------ keys
+
+/** mulberry32: deterministic words. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0
+    let t = s
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return (t ^ (t >>> 14)) | 0
+  }
+}
+
+const KINDS = ['random', 'few', 'equal', 'sorted', 'reversed', 'high', 'straddle', 'lowbits', 'floats'] as const
+type Kind = (typeof KINDS)[number]
+
+/** n keys of `kind` as words: one per key (32-bit) or low, high per key (64-bit). */
+function keys(kind: Kind, n: number, two: boolean, seed: number): Int32Array {
+  const r = rng(seed)
+  const w = two ? 2 : 1
+  const out = new Int32Array(w * n)
+  const few = [r(), r(), r() | 0x80000000, 0x7fffffff]
+  for (let i = 0; i < n; i++) {
+    let lo = r()
+    let hi = r()
+    switch (kind) {
+      case 'random': break
+      case 'few': { const j = r() & 3; lo = few[j]!; hi = few[(j + 1) & 3]!; break }
+      case 'equal': lo = few[0]!; hi = few[2]!; break
+      case 'sorted': case 'reversed': { const k = kind === 'sorted' ? i : n - i; lo = two ? k * 977 : (k * 977) ^ -2147483648; hi = k >> 3; break }
+      // the top bit set or not: unsigned order puts 0x8000_0000.. above 0x7fff_ffff..
+      case 'high': lo = (r() & 1) === 0 ? lo | 0x80000000 : lo & 0x7fffffff; hi = (r() & 1) === 0 ? -1 - (r() & 15) : r() & 15; break
+      // 64-bit keys that differ in a few bits on both sides of bit 32
+      case 'straddle': lo = (r() & 0x3f) << 26 | (r() & 7); hi = r() & 3; break
+      case 'lowbits': lo = r() & 0xff; hi = 0x12345; break
+      // keys of float64 in [0, 1) (sign flipped): a skewed top digit
+      case 'floats': { const x = Math.abs(r()) / 2 ** 31; const f = new Float64Array([x]); const b = new Int32Array(f.buffer); lo = b[0]!; hi = b[1]! ^ -2147483648; break }
+    }
+    if (two) { out[2 * i] = lo; out[2 * i + 1] = hi } else out[i] = kind === 'straddle' ? (lo | hi) : lo
+  }
+  return out
+}
+
+// ------------------------------------------------------------------------------------------------ harness
+
+type Name = keyof typeof SORT_EXPORTS
+const NAMES: readonly Name[] = ['msd32', 'msd32i', 'msd64', 'msd64i']
+const SENTINEL = 0x5a5a5a5a
+const MAXN = 210_000
+const GUARD = 16
+const CAP = MAXN + 2 * GUARD
+
+/** A private memory laid out as counters | a | b | ia | ib, each buffer CAP keys. */
+const memory = new WebAssembly.Memory({ initial: Math.ceil((SORT_COUNTS_BYTES + 24 * CAP) / 65536) + 1 })
+const X: SortExports = instantiateSort(memory)
+const PA = Math.ceil(SORT_COUNTS_BYTES / 64) * 64
+const PB = PA + 8 * CAP
+const PIA = PB + 8 * CAP
+const PIB = PIA + 4 * CAP
+const mw = (p: number, words: number): Int32Array => new Int32Array(memory.buffer, p, words)
+
+/**
+ * Sort keys k (n of them) at element offset lo with `name`, in wasm and with msd.ts; expect the same keys (and
+ * permutation) in the result buffer, and every buffer untouched outside [lo, lo + n).
+ */
+function check(name: Name, k: Int32Array, lo: number, inA: boolean): void {
+  const two = name.startsWith('msd64')
+  const idx = name.endsWith('i')
+  const w = two ? 2 : 1
+  const n = k.length / w
+  const hi = lo + n
+  const len = hi + GUARD
+  // wasm buffers: sentinels, then the keys and a permutation at lo
+  const wa = mw(PA, w * len), wb = mw(PB, w * len), ia = mw(PIA, len), ib = mw(PIB, len)
+  for (const v of [wa, wb, ia, ib]) v.fill(SENTINEL)
+  wa.set(k, w * lo)
+  for (let i = 0; i < n; i++) ia[lo + i] = 7 * i + 3
+  // the JS reference
+  const fa = new Float64Array(len), fb = new Float64Array(len)
+  const ja = two ? new Int32Array(fa.buffer) : new Int32Array(len), jb = two ? new Int32Array(fb.buffer) : new Int32Array(len)
+  const jia = new Int32Array(len), jib = new Int32Array(len)
+  ja.set(k, w * lo)
+  jia.set(ia)
+  if (name === 'msd32') { X.msd32(PA, PB, lo, hi, inA ? 1 : 0, -1, 0); msd32(ja, jb, lo, hi, inA) }
+  else if (name === 'msd32i') { X.msd32i(PA, PB, PIA, PIB, lo, hi, inA ? 1 : 0, -1, 0); msd32i(ja, jb, jia, jib, lo, hi, inA) }
+  else if (name === 'msd64') { X.msd64(PA, PB, lo, hi, inA ? 1 : 0, -1, 0); msd64(fa, ja, fb, jb, lo, hi, inA) }
+  else { X.msd64i(PA, PB, PIA, PIB, lo, hi, inA ? 1 : 0, -1, 0); msd64i(fa, ja, fb, jb, jia, jib, lo, hi, inA) }
+  const [got, want] = inA ? [wa, ja] : [wb, jb]
+  const [gotI, wantI] = inA ? [ia, jia] : [ib, jib]
+  const where = `${name} n=${n} lo=${lo} inA=${inA}`
+  for (let i = w * lo; i < w * hi; i++) if (got[i] !== want[i]) expect.fail(`${where}: key word ${i} is ${got[i]}, msd.ts ${want[i]}`)
+  if (idx) for (let i = lo; i < hi; i++) if (gotI[i] !== wantI[i]) expect.fail(`${where}: permutation[${i}] is ${gotI[i]}, msd.ts ${wantI[i]}`)
+  for (const [v, nm, ww] of [[wa, 'a', w], [wb, 'b', w], ...(idx ? [[ia, 'ia', 1], [ib, 'ib', 1]] as const : [])] as const) {
+    for (let i = 0; i < ww * lo; i++) if (v[i] !== SENTINEL) expect.fail(`${where}: ${nm}[${i}] written below the range`)
+    for (let i = ww * hi; i < ww * len; i++) if (v[i] !== SENTINEL) expect.fail(`${where}: ${nm}[${i}] written above the range`)
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ tests
+
+describe('WebAssembly sort module', () => {
+  it('validates and exports exactly SORT_EXPORTS with their arities', () => {
+    expect(sortModule()).not.toBeNull()
+    const exp = WebAssembly.Module.exports(sortModule() as unknown as WebAssembly.Module)
+    expect(exp.map((e) => e.name).sort()).toEqual(Object.keys(SORT_EXPORTS).sort())
+    const x = X as unknown as Record<string, (...a: number[]) => void>
+    for (const [name, params] of Object.entries(SORT_EXPORTS)) expect(x[name]!.length, name).toBe(params.length)
+  })
+
+  it('the committed module is built from the current wasm-sort-wat.ts', async () => {
+    const wat = sortModuleWat()
+    expect(watSha256(wat)).toBe(SORT_MODULE_WAT_SHA256)
+    const watFile = new URL('../packages/core/src/kernels/sort/generated/sort.wat', import.meta.url)
+    expect(readFileSync(watFile, 'utf8') === wat, 'generated/sort.wat is stale: run scripts/build-wasm-sort.ts').toBe(true)
+    const bin = await compileWat(wat)
+    expect(Buffer.from(bin).toString('base64') === SORT_MODULE_BASE64, 'sort-module.ts is stale: run scripts/build-wasm-sort.ts').toBe(true)
+  })
+})
+
+describe('wasm msd32 / msd32i / msd64 / msd64i equal msd.ts', () => {
+  it('every kind of keys, lengths 0..40 and around the network, insertion and radix thresholds', () => {
+    for (const name of NAMES) {
+      const two = name.startsWith('msd64')
+      for (const kind of KINDS) {
+        for (const n of [0, 1, 2, 3, 5, 8, 11, 12, 13, 16, 23, 24, 25, 26, 40, 97, 1000]) check(name, keys(kind, n, two, n + 1), 0, true)
+      }
+    }
+  })
+
+  it('fast-check: random kinds, lengths 0..3000, sub-ranges, either result buffer', () => {
+    fc.assert(fc.property(
+      fc.constantFrom(...NAMES), fc.constantFrom(...KINDS), fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 7 }),
+      fc.boolean(), fc.integer(),
+      (name, kind, n, lo, inA, seed) => { check(name, keys(kind, n, name.startsWith('msd64'), seed), lo, inA) },
+    ), { numRuns: 300 })
+  })
+
+  it('long ranges (~200k keys: wide digits, deep recursion)', () => {
+    for (const name of NAMES) {
+      for (const kind of ['random', 'floats', 'few', 'straddle', 'high'] as const) check(name, keys(kind, 200_003, name.startsWith('msd64'), 11), 3, true)
+    }
+    check('msd64i', keys('sorted', MAXN, true, 1), 0, false)
+    check('msd32i', keys('reversed', MAXN, false, 2), 0, true)
+  })
+})
+
+describe('per-thread scratch in WebAssembly memory', () => {
+  /** Sort n keys of `kind` through scratchFor / sortKeys (the kernels' path) and expect msd.ts's result. */
+  function viaScratch(n: number, two: boolean, withIdx: boolean, seed: number): { wasm: boolean; cap: number; fa: Float64Array } {
+    const k = keys('floats', n, two, seed)
+    const w = two ? 2 : 1
+    const s = scratchFor(n)
+    s.wa.set(k)
+    for (let i = 0; i < n; i++) s.ia[i] = i
+    sortKeys(s, two, 0, n, withIdx)
+    const fa = new Float64Array(n), fb = new Float64Array(n)
+    const ja = two ? new Int32Array(fa.buffer) : new Int32Array(n), jb = two ? new Int32Array(fb.buffer) : new Int32Array(n)
+    const ia = new Int32Array(n), ib = new Int32Array(n)
+    ja.set(k)
+    for (let i = 0; i < n; i++) ia[i] = i
+    if (two) { if (withIdx) msd64i(fa, ja, fb, jb, ia, ib, 0, n, true); else msd64(fa, ja, fb, jb, 0, n, true) }
+    else if (withIdx) msd32i(ja, jb, ia, ib, 0, n, true)
+    else msd32(ja, jb, 0, n, true)
+    for (let i = 0; i < w * n; i++) if (s.wa[i] !== ja[i]) expect.fail(`n=${n}: key word ${i}`)
+    if (withIdx) for (let i = 0; i < n; i++) if (s.ia[i] !== ia[i]) expect.fail(`n=${n}: permutation[${i}]`)
+    return { wasm: s.wasm !== null, cap: s.cap, fa: s.fa }
+  }
+
+  it('small, then large (the memory grows, old views detach), then small again', () => {
+    const a = viaScratch(100, true, true, 1)
+    expect(a.wasm).toBe(true)
+    const big = 4 * a.cap + 17
+    const b = viaScratch(big, true, true, 2)
+    expect(b.wasm).toBe(true)
+    expect(b.cap).toBeGreaterThanOrEqual(big)
+    expect(a.fa.length).toBe(0) // detached by the grow
+    viaScratch(50, false, false, 3)
+    viaScratch(3000, false, true, 4)
+    viaScratch(big - 1, true, false, 5)
+    // above the kept capacity: a scratch of its own, then back to the thread's
+    const c = viaScratch((1 << 20) + 5, false, true, 6)
+    expect(c.wasm).toBe(true)
+    expect(viaScratch(10, true, true, 7).wasm).toBe(true)
+  })
+
+  it('with WebAssembly off (setWasmEnabled(false), as STRIDED_WASM=0) the JS path sorts the same', () => {
+    const r = rng(9)
+    const v = new Float64Array(5000)
+    for (let i = 0; i < v.length; i++) v[i] = i % 11 === 0 ? (i % 3 === 0 ? -0 : NaN) : (r() % 100) / 8
+    const i32 = Int32Array.from(v, (x) => (x === x ? Math.round(x * 1e6) : -1))
+    const onPerm = argsortRun(v, 'float64', v.length).slice(0, v.length)
+    const onPerm32 = argsortRun(i32, 'int32', i32.length).slice(0, i32.length)
+    const onSorted = v.slice(); sortRun(onSorted, 'float64', onSorted.length)
+    setWasmEnabled(false)
+    expect(scratchFor(10).wasm).toBeNull()
+    expect(viaScratch(2000, true, true, 8).wasm).toBe(false)
+    expect(argsortRun(v, 'float64', v.length).slice(0, v.length)).toEqual(onPerm)
+    expect(argsortRun(i32, 'int32', i32.length).slice(0, i32.length)).toEqual(onPerm32)
+    const offSorted = v.slice(); sortRun(offSorted, 'float64', offSorted.length)
+    expect(new Uint8Array(offSorted.buffer)).toEqual(new Uint8Array(onSorted.buffer))
+    setWasmEnabled(true)
+    expect(scratchFor(10).wasm).not.toBeNull()
+  })
+})
