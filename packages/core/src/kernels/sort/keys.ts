@@ -55,13 +55,15 @@ export function makeKeys(v: TypedArray, o: number, s: number, n: number, dt: DTy
         const h = w[e + 1]!
         const l = w[e]!
         const k = 2 * (ko + i)
-        if ((h & 0x7ff00000) === 0x7ff00000 && ((h & 0xfffff) | l) !== 0) {
-          kw[k + 1] = -1; kw[k] = -1
-          if (h !== 0x7ff80000 || l !== 0) specials++
-        } else if (h < 0) {
-          if (((h & 0x7fffffff) | l) === 0) { kw[k + 1] = SIGN; kw[k] = 0; specials++ }
-          else { kw[k + 1] = ~h; kw[k] = ~l }
-        } else { kw[k + 1] = h | SIGN; kw[k] = l }
+        // branch-free for every value but NaN and -0: negatives flip all bits, positives the sign bit
+        const m = h >> 31
+        kw[k + 1] = h ^ (m | SIGN)
+        kw[k] = l ^ m
+        const ah = h & 0x7fffffff
+        if (ah >= 0x7ff00000 ? ah > 0x7ff00000 || l !== 0 : h === SIGN && l === 0) {
+          if (ah >= 0x7ff00000) { kw[k + 1] = -1; kw[k] = -1; if (h !== 0x7ff80000 || l !== 0) specials++ }
+          else { kw[k + 1] = SIGN; kw[k] = 0; specials++ }
+        }
       }
       return specials
     }
@@ -136,9 +138,11 @@ export function unKeys(kw: Int32Array, ko: number, n: number, dt: DTypeName, v: 
         const h = kw[k + 1]!
         const l = kw[k]!
         const e = 2 * (o + i * s)
-        if (h >= 0) { w[e + 1] = ~h; w[e] = ~l }
-        else if (h === -1 && l === -1) { w[e + 1] = 0x7ff80000; w[e] = 0 }
-        else { w[e + 1] = h & 0x7fffffff; w[e] = l }
+        // keys with the top bit clear were negatives (all bits flipped); the rest had the sign bit set
+        const m = ~(h >> 31)
+        w[e + 1] = h ^ (m | SIGN)
+        w[e] = l ^ m
+        if (h === -1 && l === -1) { w[e + 1] = 0x7ff80000; w[e] = 0 }
       }
       return
     }
