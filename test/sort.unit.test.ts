@@ -164,6 +164,19 @@ describe('sort / argsort: NumPy order', () => {
       }
     }
   })
+  it('long lanes whose highest differing bit a sample of the lane misses (the top digit is counted again)', () => {
+    const n = 140_000
+    for (const [dt, big] of [['float64', -3.5], ['int32', -1_999_999_950], ['uint16', 65500]] as const) {
+      const x = ints(0, 100, [n], 15, dt)
+      x.set(1, big) // index 1 is not one of the evenly spaced sample positions
+      x.set(n - 2, big)
+      const v = x.toFlatArray() as number[]
+      expect(firstDiff(idx(argsort(x)), refArgsort(v))).toBe(-1)
+      const s = flat(sort(x)) as number[]
+      const want = refArgsort(v).map((k) => v[k]!)
+      expect(firstDiff(s, want)).toBe(-1)
+    }
+  })
   it('long int64 and uint8 lanes', () => {
     const n = 132_000
     const b = ints(-3, 3, [n], 5, 'int64')

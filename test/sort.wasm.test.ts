@@ -2,15 +2,16 @@
  * The WebAssembly radix sort (kernels/sort/wasm-sort*.ts) against msd.ts, its reference: msd32/msd32i/msd64/msd64i
  * on fast-check keys (random, few distinct, all equal, sorted, reversed, high bits set, digits straddling bit 32),
  * lengths 0..3000 and a few ~200k, sub-ranges and both result buffers, nothing written outside the range;
- * the per-thread scratch growing between sorts; the JS path with WebAssembly off; and the committed module
- * built from the current generator.
+ * the per-thread scratch growing between sorts; the JS path with WebAssembly off; keysf64/unkeysf64 against keys.ts
+ * on fast-check float64 bit patterns; and the committed module built from the current generator.
  */
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import { msd32, msd32i, msd64, msd64i } from '../packages/core/src/kernels/sort/msd.js'
 import { argsortRun, scratchFor, sortKeys, sortRun } from '../packages/core/src/kernels/sort/radix.js'
-import { instantiateSort, sortModule, type SortExports } from '../packages/core/src/kernels/sort/wasm-sort.js'
+import { instantiateSort, sortModule, wasmKeysF64, wasmUnkeysF64, type SortExports } from '../packages/core/src/kernels/sort/wasm-sort.js'
+import { makeKeys, unKeys } from '../packages/core/src/kernels/sort/keys.js'
 import { SORT_COUNTS_BYTES, SORT_EXPORTS, sortModuleWat } from '../packages/core/src/kernels/sort/wasm-sort-wat.js'
 import { SORT_MODULE_BASE64, SORT_MODULE_WAT_SHA256 } from '../packages/core/src/kernels/sort/generated/sort-module.js'
 import { compileWat, watSha256 } from '../packages/core/src/kernels/wasm/build.js'
@@ -221,5 +222,47 @@ describe('per-thread scratch in WebAssembly memory', () => {
     expect(new Uint8Array(offSorted.buffer)).toEqual(new Uint8Array(onSorted.buffer))
     setWasmEnabled(true)
     expect(scratchFor(10).wasm).not.toBeNull()
+  })
+})
+
+describe('wasm keysf64 / unkeysf64 equal keys.ts makeKeys / unKeys', () => {
+  /** float64 words (low, high) with every class of value: NaN payloads of both signs, ±0, ±inf, subnormals. */
+  const specialsWords = [0, 0, 0, 0x80000000, 0, 0x7ff00000, 0, 0xfff00000, 0, 0x7ff80000, 5, 0x7ff80000, 0, 0xfff80000,
+    1, 0x7ff00000, 1, 0, 1, 0x80000000, 0xffffffff, 0x7fefffff, 0xffffffff, 0xffefffff, 0, 0x3ff00000, 0, 0xbff00000]
+  it('keys, specials, differing bits and the digit histogram; and back to the values', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.integer(), fc.integer(), fc.boolean()), { minLength: 1, maxLength: 3000 }),
+      fc.integer({ min: 1, max: 13 }), fc.integer({ min: 0, max: 51 }), (pairs, bits, shift) => {
+        const n = pairs.length
+        const src = new Int32Array(2 * n)
+        pairs.forEach(([l, h, pick], i) => {
+          if (pick) { const j = (Math.abs(h) % (specialsWords.length / 2)) * 2; src[2 * i] = specialsWords[j]!; src[2 * i + 1] = specialsWords[j + 1]! }
+          else { src[2 * i] = l; src[2 * i + 1] = h }
+        })
+        const vals = new Float64Array(src.buffer)
+        // JS reference
+        const ref = new Int32Array(2 * n)
+        const refSpecials = makeKeys(vals, 0, 1, n, 'float64', ref, 0)
+        let dh = 0, dl = 0
+        const hist = new Int32Array(1 << bits)
+        for (let i = 0; i < n; i++) {
+          dh |= ref[2 * i + 1]! ^ ref[1]!; dl |= ref[2 * i]! ^ ref[0]!
+          const key = (BigInt.asUintN(32, BigInt(ref[2 * i + 1]!)) << 32n) | BigInt.asUintN(32, BigInt(ref[2 * i]!))
+          hist[Number((key >> BigInt(shift)) & BigInt((1 << bits) - 1))]!++
+        }
+        // wasm
+        const s = scratchFor(n)
+        expect(s.wasm).not.toBeNull()
+        s.fa.set(vals)
+        const counts = new Int32Array(1 << bits)
+        const [specials, wdh, wdl] = wasmKeysF64(s.wasm!, n, { shift, bits }, counts)
+        expect(Array.from(s.wa.subarray(0, 2 * n))).toEqual(Array.from(ref))
+        expect([specials, wdh, wdl]).toEqual([refSpecials, dh, dl])
+        expect(Array.from(counts)).toEqual(Array.from(hist))
+        // back: unKeys of the keys gives the values, NaNs canonical, -0 as +0 (both sides)
+        const back = new Float64Array(n)
+        unKeys(ref, 0, n, 'float64', back, 0, 1)
+        wasmUnkeysF64(s.wasm!, n)
+        expect(Array.from(new Int32Array(s.fa.buffer, s.fa.byteOffset, 2 * n))).toEqual(Array.from(new Int32Array(back.buffer)))
+      }), { numRuns: 200 })
   })
 })

@@ -3,9 +3,11 @@
  *
  *  1. 'sortLongKeys'    each unit (a fixed chunk of the lane) writes its keys (keys.ts) in lane order; its
  *                       partial: its first key, the bits in which its keys differ from it, and how many
- *                       specials (-0, NaN payloads) it met;
- *  2. 'sortLongHist'    with the top digit the driver chose (the highest bits in which any keys differ), each
- *                       chunk counts its keys per bucket into its column of a bucket-major table;
+ *                       specials (-0, NaN payloads) it met. It also counts its keys per bucket of the top digit
+ *                       a sample of the lane implies (the driver's guess), into its column of a bucket-major
+ *                       table;
+ *  2. 'sortLongHist'    only when the guess was wrong (some keys differ above the sample's top bit): with the
+ *                       top digit of all the keys, each chunk counts its keys per bucket again;
  *  3. 'sortLongScatter' the driver turned the table into start offsets (one running sum: bucket-major,
  *                       chunk-minor, so each chunk's keys land after the earlier chunks' keys of their bucket);
  *                       each chunk scatters its keys (and, for argsort, lane indices) into bucket order, stably;
@@ -22,6 +24,7 @@ import type { ReductionPartial } from '../job.js'
 import { defineUnitKernel } from '../units.js'
 import { makeKeys, unKeys, collectSpecials } from './keys.js'
 import { laneOffset, scratchFor, sortKeys } from './radix.js'
+import { wasmKeysF64, wasmUnkeysF64 } from './wasm-sort.js'
 
 /** What every step knows: the lane, its chunks, and the key buffers (float64 [L] or int32 [L] each; int32 [L]). */
 export interface LongSortPlan {
@@ -45,6 +48,15 @@ export interface LongDigitPlan extends LongSortPlan {
   readonly shift: number
   readonly bits: number
   readonly counts: ArrayDescriptor
+}
+
+/**
+ * Step 1. With a guess (the digit a sample of the keys implies), each chunk also counts its keys per bucket of
+ * it, while they are in cache; the driver keeps those counts when every key's differing bits agree with the
+ * sample's, and runs step 2 otherwise.
+ */
+export interface LongKeysPlan extends LongSortPlan {
+  readonly guess: { readonly word: number; readonly shift: number; readonly bits: number; readonly counts: ArrayDescriptor } | null
 }
 
 /** Step 4: per chunk, zeros and NaNs go to zeros/nans[chunk start ...] (arrays of the lane's dtype, [L]). */
@@ -80,29 +92,61 @@ function chunkRange(p: LongSortPlan, u: number): [number, number] {
   return [i0, Math.min(p.L, i0 + p.chunk)]
 }
 
-defineUnitKernel<LongSortPlan>('sortLongKeys', (p, start, end) => {
+defineUnitKernel<LongKeysPlan>('sortLongKeys', (p, start, end) => {
   const { src, axis } = p
   const v = typedView(src.buffer, src.dtype)
   const ss = src.strides[axis]!
   const base = laneOffset(src.shape, src.strides, src.offset, axis, p.lane)
   const wa = words(p.keysA, p)
+  const g = p.guess
+  const U = Math.ceil(p.L / p.chunk)
+  const B = g === null ? 0 : 1 << g.bits
+  const mask = B - 1
+  const table = g === null ? null : new Int32Array(g.counts.buffer, g.counts.offset * 4, B * U)
+  const c = new Int32Array(B)
   const out: ReductionPartial[] = []
+  const s = src.dtype === 'float64' && ss === 1 ? scratchFor(p.chunk) : null
+  if (s !== null && s.wasm !== null) {
+    // contiguous float64: each chunk's keys, differing bits and histogram in WebAssembly, then copied out
+    const w = s.wasm
+    const kf = f64(p.keysA, p.L)
+    const x = v as Float64Array
+    const digit = g === null ? null : { shift: 32 * g.word + g.shift, bits: g.bits }
+    for (let u = start; u < end; u++) {
+      const [i0, i1] = chunkRange(p, u)
+      s.fa.set(x.subarray(base + i0, base + i1))
+      const [specials, dh, dl] = wasmKeysF64(w, i1 - i0, digit, c)
+      out.push([s.wa[1]!, s.wa[0]!, dh, dl, specials])
+      kf.set(s.fa.subarray(0, i1 - i0), i0)
+      if (table !== null) for (let b = 0; b < B; b++) table[b * U + u] = c[b]!
+    }
+    return out
+  }
   for (let u = start; u < end; u++) {
     const [i0, i1] = chunkRange(p, u)
     const specials = makeKeys(v, base + i0 * ss, ss, i1 - i0, src.dtype, wa, i0)
+    // the chunk's keys are in cache now: their differing bits, and the histogram of the guessed digit
+    c.fill(0)
     if (p.two) {
       const h0 = wa[2 * i0 + 1]!
       const l0 = wa[2 * i0]!
       let dh = 0
       let dl = 0
-      for (let i = i0 + 1; i < i1; i++) { dh |= wa[2 * i + 1]! ^ h0; dl |= wa[2 * i]! ^ l0 }
+      if (g !== null) {
+        const { word, shift } = g
+        for (let i = i0; i < i1; i++) { dh |= wa[2 * i + 1]! ^ h0; dl |= wa[2 * i]! ^ l0; c[(wa[2 * i + word]! >>> shift) & mask]!++ }
+      } else for (let i = i0 + 1; i < i1; i++) { dh |= wa[2 * i + 1]! ^ h0; dl |= wa[2 * i]! ^ l0 }
       out.push([h0, l0, dh, dl, specials])
     } else {
       const k0 = wa[i0]!
       let dk = 0
-      for (let i = i0 + 1; i < i1; i++) dk |= wa[i]! ^ k0
+      if (g !== null) {
+        const shift = g.shift
+        for (let i = i0; i < i1; i++) { const k = wa[i]!; dk |= k ^ k0; c[(k >>> shift) & mask]!++ }
+      } else for (let i = i0 + 1; i < i1; i++) dk |= wa[i]! ^ k0
       out.push([k0, 0, dk, 0, specials])
     }
+    if (table !== null) for (let b = 0; b < B; b++) table[b * U + u] = c[b]!
   }
   return out
 })
@@ -220,7 +264,13 @@ defineUnitKernel<LongBucketsPlan>('sortLongBuckets', (p, start, end) => {
         const ia = s.ia
         for (let k = 0; k < m; k++) { const e = 2 * (o + (lo + k) * ds); dw[e] = ia[k]!; dw[e + 1] = 0 }
       } else {
-        unKeys(s.wa, 0, m, dt, dv!, o + lo * ds, ds)
+        if (dt === 'float64' && s.wasm !== null) {
+          // values in WebAssembly, in place, then one copy out
+          wasmUnkeysF64(s.wasm, m)
+          const d = dv as Float64Array
+          if (ds === 1) d.set(s.fa.subarray(0, m), o + lo)
+          else { const f = s.fa; for (let k = 0; k < m; k++) d[o + (lo + k) * ds] = f[k]! }
+        } else unKeys(s.wa, 0, m, dt, dv!, o + lo * ds, ds)
         if (p.specials !== null) restoreBucket(p, dv!, o + lo * ds, ds, m, dt)
       }
     }

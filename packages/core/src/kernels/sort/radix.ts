@@ -15,7 +15,7 @@ import type { DTypeName, TypedArray } from '../../dtype.js'
 import { DTYPES } from '../../dtype.js'
 import { collectSpecials, makeKeys, restoreSpecials, twoWords, unKeys } from './keys.js'
 import { msd32, msd32i, msd64, msd64i } from './msd.js'
-import { wasmScratch, wasmSortKeys, type WasmSortScratch } from './wasm-sort.js'
+import { wasmKeysF64, wasmScratch, wasmSortKeys, wasmUnkeysF64, type WasmSortScratch } from './wasm-sort.js'
 
 export { assertSortable } from './keys.js'
 
@@ -92,12 +92,27 @@ export function sortKeys(s: SortScratch, two: boolean, lo: number, hi: number, w
 }
 
 /**
+ * The keys of v[o + i*st] (i < n) into s's a buffer (keys.ts makeKeys); float64 in the thread's WebAssembly
+ * memory goes through the module (copied in, keyed in place). Returns the specials met.
+ */
+function keysInto(s: SortScratch, v: TypedArray, o: number, st: number, dt: DTypeName, n: number): number {
+  if (dt === 'float64' && s.wasm !== null) {
+    const f = s.fa
+    const x = v as Float64Array
+    if (st === 1) f.set(x.subarray(o, o + n))
+    else for (let k = 0; k < n; k++) f[k] = x[o + k * st]!
+    return wasmKeysF64(s.wasm, n, null, null)[0]
+  }
+  return makeKeys(v, o, st, n, dt, s.wa, 0)
+}
+
+/**
  * The stable permutation sorting v[o + i*s] (i < n) in NumPy's order: perm[k] is the index (in [0, n)) of the
  * k-th smallest. The returned array is per-thread scratch, valid until the next call.
  */
 export function argsortLane(v: TypedArray, o: number, st: number, dt: DTypeName, n: number): Int32Array {
   const s = scratchFor(n)
-  makeKeys(v, o, st, n, dt, s.wa, 0)
+  keysInto(s, v, o, st, dt, n)
   const ia = s.ia
   for (let i = 0; i < n; i++) ia[i] = i
   sortKeys(s, twoWords(dt), 0, n, true)
@@ -111,7 +126,7 @@ export function argsortLane(v: TypedArray, o: number, st: number, dt: DTypeName,
 export function sortLane(v: TypedArray, vo: number, vs: number, d: TypedArray, dout: number, ds: number, dt: DTypeName, n: number): void {
   if (n === 0) return
   const s = scratchFor(n)
-  const specials = makeKeys(v, vo, vs, n, dt, s.wa, 0)
+  const specials = keysInto(s, v, vo, vs, dt, n)
   let zeros: TypedArray | null = null
   let nans: TypedArray | null = null
   if (specials > 0) {
@@ -120,7 +135,13 @@ export function sortLane(v: TypedArray, vo: number, vs: number, d: TypedArray, d
     collectSpecials(v, vo, vs, n, dt, zeros, 0, nans, 0)
   }
   sortKeys(s, twoWords(dt), 0, n, false)
-  unKeys(s.wa, 0, n, dt, d, dout, ds)
+  if (dt === 'float64' && s.wasm !== null) {
+    wasmUnkeysF64(s.wasm, n)
+    const f = s.fa
+    const x = d as Float64Array
+    if (ds === 1) x.set(f.subarray(0, n), dout)
+    else for (let k = 0; k < n; k++) x[dout + k * ds] = f[k]!
+  } else unKeys(s.wa, 0, n, dt, d, dout, ds)
   if (zeros !== null) restoreSpecials(d, dout, ds, n, dt, zeros, 0, nans!, 0)
 }
 

@@ -21,7 +21,8 @@
  *   msd32i(a, b, ia, ib, lo, hi, inA, top, cnt)   and i32 permutation ia (scratch ib) moving with them
  *   msd64(a, b, lo, hi, inA, top, cnt)            keys: u64 at a + 8i (little endian: low word first)
  *   msd64i(a, b, ia, ib, lo, hi, inA, top, cnt)
- * sort [lo, hi) stably, the result in a when inA ≠ 0, else in b (the other buffer is scratch over [lo, hi)).
+ *   keysf64(p, n, hist, shift, mask, out) → specials,  unkeysf64(p, n)   float64 keys in place (see below)
+ * msd* sort [lo, hi) stably, the result in a when inA ≠ 0, else in b (the other buffer is scratch over [lo, hi)).
  * Pointers are byte addresses of element 0, key-aligned; top is the highest differing bit + 1 when the caller
  * knows it, or -1; cnt is the counters' region (SORT_COUNTS_BYTES bytes, 4-aligned, disjoint from the buffers).
  * No buffer may end at the very top of a 4 GiB memory (loops compare addresses with an end address).
@@ -51,12 +52,14 @@ export const SORT_COUNTS_BYTES = ((): number => {
   return 4 * total
 })()
 
-/** The four exports and their parameters (all i32). */
+/** The exports and their parameters (all i32). */
 export const SORT_EXPORTS = {
   msd32: ['a', 'b', 'lo', 'hi', 'inA', 'top', 'cnt'],
   msd32i: ['a', 'b', 'ia', 'ib', 'lo', 'hi', 'inA', 'top', 'cnt'],
   msd64: ['a', 'b', 'lo', 'hi', 'inA', 'top', 'cnt'],
   msd64i: ['a', 'b', 'ia', 'ib', 'lo', 'hi', 'inA', 'top', 'cnt'],
+  keysf64: ['p', 'n', 'hist', 'shift', 'mask', 'out'],
+  unkeysf64: ['p', 'n'],
 } as const
 
 /** A variant: key width and whether a permutation moves along. */
@@ -300,10 +303,68 @@ function exportFunc(v: Variant): string {
 )`
 }
 
+/**
+ * float64 keys in place (keys.ts makeKeys, for contiguous float64): every value becomes its order-preserving key
+ * (negatives: all bits flipped; positives: the sign bit; every NaN: all ones; -0: the key of +0). Returns how
+ * many specials (-0, NaNs other than the canonical 0x7ff8…) it met; stores at `out` the OR of every key XOR the
+ * first key (the bits in which the keys differ); with hist ≠ 0, counts each key's digit (key >>> shift) & mask
+ * into the i32 counters at hist (which the caller zeroed).
+ *   keysf64(p, n, hist, shift, mask, out) → specials
+ */
+function keysF64Func(): string {
+  return `(func (export "keysf64") (param $p i32) (param $n i32) (param $hist i32) (param $shift i32) (param $mask i32) (param $out i32) (result i32)
+  (local $end i32) (local $k i64) (local $key i64) (local $a i64) (local $k0 i64) (local $diff i64) (local $sp i32) (local $c i32) (local $sh i64)
+  (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 3))))
+  (local.set $sh (i64.extend_i32_u (local.get $shift)))
+  (block $done (loop $each
+    (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+    (local.set $k (i64.load (local.get $p)))
+    (local.set $key (i64.xor (local.get $k) (i64.or (i64.shr_s (local.get $k) (i64.const 63)) (i64.const 0x8000000000000000))))
+    (local.set $a (i64.and (local.get $k) (i64.const 0x7fffffffffffffff)))
+    (if (i64.gt_u (local.get $a) (i64.const 0x7ff0000000000000))
+      (then
+        (local.set $key (i64.const -1))
+        (if (i64.ne (local.get $k) (i64.const 0x7ff8000000000000)) (then (local.set $sp (i32.add (local.get $sp) (i32.const 1))))))
+      (else (if (i64.eq (local.get $k) (i64.const 0x8000000000000000))
+        (then (local.set $key (i64.const 0x8000000000000000)) (local.set $sp (i32.add (local.get $sp) (i32.const 1)))))))
+    (i64.store (local.get $p) (local.get $key))
+    (if (i32.eq (local.get $p) (i32.sub (local.get $end) (i32.shl (local.get $n) (i32.const 3)))) (then (local.set $k0 (local.get $key))))
+    (local.set $diff (i64.or (local.get $diff) (i64.xor (local.get $key) (local.get $k0))))
+    (if (local.get $hist) (then
+      (local.set $c (i32.add (local.get $hist) (i32.shl (i32.and (i32.wrap_i64 (i64.shr_u (local.get $key) (local.get $sh))) (local.get $mask)) (i32.const 2))))
+      (i32.store (local.get $c) (i32.add (i32.load (local.get $c)) (i32.const 1)))))
+    (local.set $p (i32.add (local.get $p) (i32.const 8)))
+    (br $each)))
+  (i64.store (local.get $out) (local.get $diff))
+  (local.get $sp)
+)`
+}
+
+/**
+ * float64 values of sorted keys in place (keys.ts unKeys): the inverse of keysf64, all-ones keys to the canonical
+ * NaN (the specials are put back by the caller).
+ *   unkeysf64(p, n)
+ */
+function unkeysF64Func(): string {
+  return `(func (export "unkeysf64") (param $p i32) (param $n i32)
+  (local $end i32) (local $key i64)
+  (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 3))))
+  (block $done (loop $each
+    (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+    (local.set $key (i64.load (local.get $p)))
+    (i64.store (local.get $p) (select (i64.const 0x7ff8000000000000)
+      (i64.xor (local.get $key) (i64.or (i64.xor (i64.shr_s (local.get $key) (i64.const 63)) (i64.const -1)) (i64.const 0x8000000000000000)))
+      (i64.eq (local.get $key) (i64.const -1))))
+    (local.set $p (i32.add (local.get $p) (i32.const 8)))
+    (br $each)))
+)`
+}
+
 /** The module's WAT text. */
 export function sortModuleWat(): string {
   const parts: string[] = []
   for (const v of VARIANTS) parts.push(insertionFunc(v), leafFunc(v), sortFunc(v), exportFunc(v))
+  parts.push(keysF64Func(), unkeysF64Func())
   return [
     ';; GENERATED by packages/core/src/kernels/sort/wasm-sort-wat.ts (sortModuleWat) — do not edit; see scripts/build-wasm-sort.ts.',
     '(module',

@@ -28,11 +28,14 @@ export interface SortExports {
   msd32i(a: number, b: number, ia: number, ib: number, lo: number, hi: number, inA: number, top: number, cnt: number): void
   msd64(a: number, b: number, lo: number, hi: number, inA: number, top: number, cnt: number): void
   msd64i(a: number, b: number, ia: number, ib: number, lo: number, hi: number, inA: number, top: number, cnt: number): void
+  keysf64(p: number, n: number, hist: number, shift: number, mask: number, out: number): number
+  unkeysf64(p: number, n: number): void
 }
 
 /** Where a wasm-backed scratch's buffers are: its instance and their byte addresses. */
 export interface WasmSortScratch {
   readonly exports: SortExports
+  readonly memory: WasmMemory
   readonly pa: number
   readonly pb: number
   readonly pia: number
@@ -42,6 +45,10 @@ export interface WasmSortScratch {
 const PAGE = 65536
 /** Counters first; the buffers start on a page. */
 const BASE = Math.ceil(SORT_COUNTS_BYTES / PAGE) * PAGE
+/** In the gap between the counters and the buffers: keysf64's histogram (up to 2^13 counters) and its diff. */
+const HIST_AT = SORT_COUNTS_BYTES
+const DIFF_AT = HIST_AT + 4 * (1 << 13)
+if (DIFF_AT + 8 > BASE) throw new Error('wasm-sort: no room for the key histogram below the buffers')
 /** Bytes of memory per key of capacity: two key buffers and two permutations. */
 const PER_KEY = 2 * 8 + 2 * 4
 /** Largest capacity one memory holds (a 4 GiB memory; its top page left free, see the ABI). */
@@ -90,7 +97,7 @@ function views(sp: Space): SortScratch {
     fa: new Float64Array(buf, pa, cap), wa: new Int32Array(buf, pa, 2 * cap),
     fb: new Float64Array(buf, pb, cap), wb: new Int32Array(buf, pb, 2 * cap),
     ia: new Int32Array(buf, pia, cap), ib: new Int32Array(buf, pib, cap),
-    wasm: { exports: sp.exports, pa, pb, pia, pib },
+    wasm: { exports: sp.exports, memory: sp.memory, pa, pb, pia, pib },
   }
 }
 
@@ -162,4 +169,32 @@ export function wasmSortKeys(w: WasmSortScratch, two: boolean, lo: number, hi: n
     else x.msd64(w.pa, w.pb, lo, hi, 1, -1, 0)
   } else if (withIdx) x.msd32i(w.pa, w.pb, w.pia, w.pib, lo, hi, 1, -1, 0)
   else x.msd32(w.pa, w.pb, lo, hi, 1, -1, 0)
+}
+
+/**
+ * float64 keys (keys.ts makeKeys) of the n values already copied into the scratch's a buffer, in place; with a
+ * digit (shift: its lowest bit in the 64-bit key, bits ≤ 13), also its histogram, into `counts`.
+ * @param w - the scratch's buffers.
+ * @param n - values at the start of the a buffer.
+ * @param digit - the digit to count, or null.
+ * @param counts - receives the 2^bits counts (when digit is given).
+ * @returns specials (-0, non-canonical NaNs) met, and the OR of every key XOR the first as [high, low] words.
+ */
+export function wasmKeysF64(w: WasmSortScratch, n: number, digit: { shift: number; bits: number } | null, counts: Int32Array | null): [number, number, number] {
+  const B = digit === null ? 0 : 1 << digit.bits
+  const mem = w.memory.buffer as ArrayBuffer
+  if (digit !== null) new Int32Array(mem, HIST_AT, B).fill(0)
+  const specials = w.exports.keysf64(w.pa, n, digit === null ? 0 : HIST_AT, digit?.shift ?? 0, B - 1, DIFF_AT)
+  const d = new Int32Array(mem, DIFF_AT, 2)
+  if (digit !== null && counts !== null) counts.set(new Int32Array(mem, HIST_AT, B))
+  return [specials, d[1]!, d[0]!]
+}
+
+/**
+ * float64 values of the n sorted keys at the start of the scratch's a buffer, in place (keys.ts unKeys).
+ * @param w - the scratch's buffers.
+ * @param n - keys.
+ */
+export function wasmUnkeysF64(w: WasmSortScratch, n: number): void {
+  w.exports.unkeysf64(w.pa, n)
 }

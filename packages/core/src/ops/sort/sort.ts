@@ -18,8 +18,9 @@ import { DTypeError, OverlapError, ValueError } from '../../errors.js'
 import type { UnitsJob } from '../../kernels/job.js'
 import { prepareCopy } from '../../kernels/copy.js'
 import type { SortLanesPlan, SortMode } from '../../kernels/sort/index.js'
-import type { LongBucketsPlan, LongDigitPlan, LongSortPlan, LongSpecialsPlan } from '../../kernels/sort/long.js'
-import { assertSortable, twoWords } from '../../kernels/sort/keys.js'
+import type { LongBucketsPlan, LongDigitPlan, LongKeysPlan, LongSortPlan, LongSpecialsPlan } from '../../kernels/sort/long.js'
+import { assertSortable, makeKeys, twoWords } from '../../kernels/sort/keys.js'
+import { laneOffset } from '../../kernels/sort/radix.js'
 import { toDescriptor } from '../../descriptor.js'
 import { NDArray, sorting } from '../../ndarray.js'
 import { internalOverlapOutcome } from '../../overlap/index.js'
@@ -95,6 +96,39 @@ export function* sortJobs(src: NDArray, axis: number, dst: NDArray, mode: SortMo
   for (let lane = 0; lane < nLanes; lane++) yield* longLaneJobs(src, axis, lane, dst, mode, scratch)
 }
 
+/** The top digit (key word, shift in it, bits) below the highest differing bit `top` (never across bit 32). */
+function topDigit(top: number, two: boolean): { word: number; shift: number; bits: number } {
+  let bits = Math.min(TOP_BITS, top)
+  let shift = top - bits
+  if (two && top > 32 && shift < 32) { shift = 32; bits = top - 32 }
+  const word = two && shift >= 32 ? 1 : 0
+  return { word, shift: word === 1 ? shift - 32 : shift, bits }
+}
+
+/** Keys sampled per lane for the guessed digit (a lower bound of the lane's highest differing bit). */
+const SAMPLE = 4096
+
+/** The highest differing bit + 1 of SAMPLE evenly spaced keys of a lane. */
+function sampleTop(src: NDArray, axis: number, lane: number, two: boolean): number {
+  const L = src.shape[axis]!
+  const ss = src.strides[axis]!
+  const base = laneOffset(src.shape, src.strides, src.offset, axis, lane)
+  const m = Math.min(SAMPLE, L)
+  const kw = new Int32Array(2)
+  let k0h = 0
+  let k0l = 0
+  let dh = 0
+  let dl = 0
+  for (let j = 0; j < m; j++) {
+    const i = Math.floor((j * L) / m)
+    makeKeys(src.data, base + i * ss, 1, 1, src.dtype, kw, 0)
+    const h = two ? kw[1]! : kw[0]!
+    const l = two ? kw[0]! : 0
+    if (j === 0) { k0h = h; k0l = l } else { dh |= h ^ k0h; dl |= l ^ k0l }
+  }
+  return two ? (dh !== 0 ? 64 - Math.clz32(dh) : 32 - Math.clz32(dl)) : 32 - Math.clz32(dh)
+}
+
 interface LongScratch { keysA: NDArray; keysB: NDArray; idxB: NDArray | null }
 
 /** The five steps of one long lane (kernels/sort/long.ts). */
@@ -109,24 +143,31 @@ function* longLaneJobs(src: NDArray, axis: number, lane: number, dst: NDArray, m
   }
   const unitJob = (op: string, plan: unknown, units: number, perUnit: number, cost: number): UnitsJob =>
     ({ kind: 'units', op, plan, units, elementsPerUnit: perUnit, cost })
+  // the top digit a sample of the keys implies: step 1 counts its buckets while the keys are in cache
+  const guessTop = sampleTop(src, axis, lane, two)
+  const guess = topDigit(guessTop, two)
+  const guessCounts = NDArray.alloc([(1 << guess.bits) * U], 'int32', 'C', false)
+  const keysPlan: LongKeysPlan = { ...base, guess: { ...guess, counts: toDescriptor(guessCounts) } }
   // 1. keys; the highest bit in which any two keys differ; the specials
-  const parts = (yield unitJob('sortLongKeys', base, U, CHUNK, 2)) as (readonly number[])[]
+  const parts = (yield unitJob('sortLongKeys', keysPlan, U, CHUNK, 3)) as (readonly number[])[]
   const [h0, l0] = parts[0]!
   let dh = 0
   let dl = 0
   let specials = 0
   for (const q of parts) { dh |= q[2]! | (q[0]! ^ h0!); dl |= q[3]! | (q[1]! ^ l0!); specials += q[4]! }
   const top = two ? (dh !== 0 ? 64 - Math.clz32(dh) : 32 - Math.clz32(dl)) : 32 - Math.clz32(dh)
-  let bits = Math.min(TOP_BITS, top)
-  let shift = top - bits
-  if (two && top > 32 && shift < 32) { shift = 32; bits = top - 32 }
-  const word = two && shift >= 32 ? 1 : 0
-  if (word === 1) shift -= 32
-  // 2. per-chunk bucket counts; 3. their running sum (bucket-major) is every chunk's scatter offsets
+  // 2. per-chunk bucket counts (step 1's, when the sample saw the top bit); 3. their running sum (bucket-major)
+  // is every chunk's scatter offsets
+  let counts = guessCounts
+  let d = guess
+  if (top !== guessTop) {
+    d = topDigit(top, two)
+    counts = NDArray.alloc([(1 << d.bits) * U], 'int32', 'C', false)
+  }
+  const { word, shift, bits } = d
   const B = 1 << bits
-  const counts = NDArray.alloc([B * U], 'int32', 'C', false)
   const digit: LongDigitPlan = { ...base, word, shift, bits, counts: toDescriptor(counts) }
-  yield unitJob('sortLongHist', digit, U, CHUNK, 1)
+  if (top !== guessTop) yield unitJob('sortLongHist', digit, U, CHUNK, 1)
   const table = counts.data as Int32Array
   const t0 = counts.offset
   const starts: number[] = new Array<number>(B + 1)
