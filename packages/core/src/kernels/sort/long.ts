@@ -34,8 +34,9 @@ export interface LongSortPlan {
   readonly L: number
   readonly chunk: number
   readonly two: boolean
-  /** The keys in lane order (step 1). */
-  readonly keysA: ArrayDescriptor
+  /** The keys in lane order (step 1), or null: steps 2 and 3 make each chunk's keys again in per-thread memory
+   * (contiguous float64, whose keys WebAssembly makes faster than memory would return them). */
+  readonly keysA: ArrayDescriptor | null
   /** The keys in bucket order (step 3). */
   readonly keysB: ArrayDescriptor
   /** argsort: the lane indices in bucket order (step 3). */
@@ -92,12 +93,27 @@ function chunkRange(p: LongSortPlan, u: number): [number, number] {
   return [i0, Math.min(p.L, i0 + p.chunk)]
 }
 
+/**
+ * Where chunk u's keys are, as (words, float64 view, index offset: key of lane element i at i + off): keysA when
+ * step 1 stored them, else made again in per-thread scratch (WebAssembly for contiguous float64, keys.ts otherwise).
+ */
+function chunkKeys(p: LongSortPlan, u: number, v: TypedArray, base: number, ss: number): { w: Int32Array; f: Float64Array | null; off: number; specials: number } {
+  const [i0, i1] = chunkRange(p, u)
+  if (p.keysA !== null) return { w: words(p.keysA, p), f: p.two ? f64(p.keysA, p.L) : null, off: 0, specials: 0 }
+  const s = scratchFor(p.chunk)
+  let specials: number
+  if (s.wasm !== null && p.src.dtype === 'float64' && ss === 1) {
+    s.fa.set((v as Float64Array).subarray(base + i0, base + i1))
+    specials = wasmKeysF64(s.wasm, i1 - i0, null, null)[0]
+  } else specials = makeKeys(v, base + i0 * ss, ss, i1 - i0, p.src.dtype, s.wa, 0)
+  return { w: s.wa, f: s.fa, off: -i0, specials }
+}
+
 defineUnitKernel<LongKeysPlan>('sortLongKeys', (p, start, end) => {
   const { src, axis } = p
   const v = typedView(src.buffer, src.dtype)
   const ss = src.strides[axis]!
   const base = laneOffset(src.shape, src.strides, src.offset, axis, p.lane)
-  const wa = words(p.keysA, p)
   const g = p.guess
   const U = Math.ceil(p.L / p.chunk)
   const B = g === null ? 0 : 1 << g.bits
@@ -107,9 +123,9 @@ defineUnitKernel<LongKeysPlan>('sortLongKeys', (p, start, end) => {
   const out: ReductionPartial[] = []
   const s = src.dtype === 'float64' && ss === 1 ? scratchFor(p.chunk) : null
   if (s !== null && s.wasm !== null) {
-    // contiguous float64: each chunk's keys, differing bits and histogram in WebAssembly, then copied out
+    // contiguous float64: each chunk's keys, differing bits and histogram in WebAssembly (stored only when asked)
     const w = s.wasm
-    const kf = f64(p.keysA, p.L)
+    const kf = p.keysA === null ? null : f64(p.keysA, p.L)
     const x = v as Float64Array
     const digit = g === null ? null : { shift: 32 * g.word + g.shift, bits: g.bits }
     for (let u = start; u < end; u++) {
@@ -117,33 +133,37 @@ defineUnitKernel<LongKeysPlan>('sortLongKeys', (p, start, end) => {
       s.fa.set(x.subarray(base + i0, base + i1))
       const [specials, dh, dl] = wasmKeysF64(w, i1 - i0, digit, c)
       out.push([s.wa[1]!, s.wa[0]!, dh, dl, specials])
-      kf.set(s.fa.subarray(0, i1 - i0), i0)
+      if (kf !== null) kf.set(s.fa.subarray(0, i1 - i0), i0)
       if (table !== null) for (let b = 0; b < B; b++) table[b * U + u] = c[b]!
     }
     return out
   }
   for (let u = start; u < end; u++) {
     const [i0, i1] = chunkRange(p, u)
-    const specials = makeKeys(v, base + i0 * ss, ss, i1 - i0, src.dtype, wa, i0)
+    // into keysA, or (not stored) per-thread scratch from 0
+    const kw = p.keysA === null ? scratchFor(p.chunk).wa : words(p.keysA, p)
+    const ko = p.keysA === null ? 0 : i0
+    const n = i1 - i0
+    const specials = makeKeys(v, base + i0 * ss, ss, n, src.dtype, kw, ko)
     // the chunk's keys are in cache now: their differing bits, and the histogram of the guessed digit
     c.fill(0)
     if (p.two) {
-      const h0 = wa[2 * i0 + 1]!
-      const l0 = wa[2 * i0]!
+      const h0 = kw[2 * ko + 1]!
+      const l0 = kw[2 * ko]!
       let dh = 0
       let dl = 0
       if (g !== null) {
         const { word, shift } = g
-        for (let i = i0; i < i1; i++) { dh |= wa[2 * i + 1]! ^ h0; dl |= wa[2 * i]! ^ l0; c[(wa[2 * i + word]! >>> shift) & mask]!++ }
-      } else for (let i = i0 + 1; i < i1; i++) { dh |= wa[2 * i + 1]! ^ h0; dl |= wa[2 * i]! ^ l0 }
+        for (let i = ko; i < ko + n; i++) { dh |= kw[2 * i + 1]! ^ h0; dl |= kw[2 * i]! ^ l0; c[(kw[2 * i + word]! >>> shift) & mask]!++ }
+      } else for (let i = ko + 1; i < ko + n; i++) { dh |= kw[2 * i + 1]! ^ h0; dl |= kw[2 * i]! ^ l0 }
       out.push([h0, l0, dh, dl, specials])
     } else {
-      const k0 = wa[i0]!
+      const k0 = kw[ko]!
       let dk = 0
       if (g !== null) {
         const shift = g.shift
-        for (let i = i0; i < i1; i++) { const k = wa[i]!; dk |= k ^ k0; c[(k >>> shift) & mask]!++ }
-      } else for (let i = i0 + 1; i < i1; i++) dk |= wa[i]! ^ k0
+        for (let i = ko; i < ko + n; i++) { const k = kw[i]!; dk |= k ^ k0; c[(k >>> shift) & mask]!++ }
+      } else for (let i = ko + 1; i < ko + n; i++) dk |= kw[i]! ^ k0
       out.push([k0, 0, dk, 0, specials])
     }
     if (table !== null) for (let b = 0; b < B; b++) table[b * U + u] = c[b]!
@@ -152,18 +172,21 @@ defineUnitKernel<LongKeysPlan>('sortLongKeys', (p, start, end) => {
 })
 
 defineUnitKernel<LongDigitPlan>('sortLongHist', (p, start, end) => {
-  const wa = words(p.keysA, p)
   const B = 1 << p.bits
   const mask = B - 1
   const U = Math.ceil(p.L / p.chunk)
   const table = new Int32Array(p.counts.buffer, p.counts.offset * 4, B * U)
   const c = new Int32Array(B)
-  const { word, shift } = p
+  const { word, shift, src } = p
+  const v = typedView(src.buffer, src.dtype)
+  const ss = src.strides[p.axis]!
+  const base = laneOffset(src.shape, src.strides, src.offset, p.axis, p.lane)
   for (let u = start; u < end; u++) {
     const [i0, i1] = chunkRange(p, u)
+    const { w, off } = chunkKeys(p, u, v, base, ss)
     c.fill(0)
-    if (p.two) for (let i = i0; i < i1; i++) c[(wa[2 * i + word]! >>> shift) & mask]!++
-    else for (let i = i0; i < i1; i++) c[(wa[i]! >>> shift) & mask]!++
+    if (p.two) for (let i = i0 + off; i < i1 + off; i++) c[(w[2 * i + word]! >>> shift) & mask]!++
+    else for (let i = i0 + off; i < i1 + off; i++) c[(w[i]! >>> shift) & mask]!++
     for (let b = 0; b < B; b++) table[b * U + u] = c[b]!
   }
 })
@@ -174,29 +197,32 @@ defineUnitKernel<LongDigitPlan>('sortLongScatter', (p, start, end) => {
   const U = Math.ceil(p.L / p.chunk)
   const table = new Int32Array(p.counts.buffer, p.counts.offset * 4, B * U)
   const c = new Int32Array(B)
-  const { word, shift, L } = p
+  const { word, shift, L, src } = p
+  const v = typedView(src.buffer, src.dtype)
+  const ss = src.strides[p.axis]!
+  const base = laneOffset(src.shape, src.strides, src.offset, p.axis, p.lane)
   const ib = p.idxB === null ? null : i32(p.idxB, L)
-  const wa = words(p.keysA, p)
   const wb = words(p.keysB, p)
-  const fa = p.two ? f64(p.keysA, L) : null
   const fb = p.two ? f64(p.keysB, L) : null
   for (let u = start; u < end; u++) {
     const [i0, i1] = chunkRange(p, u)
+    const { w: wa, f: fa, off } = chunkKeys(p, u, v, base, ss)
     for (let b = 0; b < B; b++) c[b] = table[b * U + u]!
+    // keys of lane element i at i + off; argsort records i itself
     if (p.two) {
-      if (ib === null) for (let i = i0; i < i1; i++) fb![c[(wa[2 * i + word]! >>> shift) & mask]!++] = fa![i]!
+      if (ib === null) for (let i = i0 + off; i < i1 + off; i++) fb![c[(wa[2 * i + word]! >>> shift) & mask]!++] = fa![i]!
       else {
         for (let i = i0; i < i1; i++) {
-          const t = c[(wa[2 * i + word]! >>> shift) & mask]!++
-          fb![t] = fa![i]!
+          const t = c[(wa[2 * (i + off) + word]! >>> shift) & mask]!++
+          fb![t] = fa![i + off]!
           ib[t] = i
         }
       }
     } else if (ib === null) {
-      for (let i = i0; i < i1; i++) { const k = wa[i]!; wb[c[(k >>> shift) & mask]!++] = k }
+      for (let i = i0 + off; i < i1 + off; i++) { const k = wa[i]!; wb[c[(k >>> shift) & mask]!++] = k }
     } else {
       for (let i = i0; i < i1; i++) {
-        const k = wa[i]!
+        const k = wa[i + off]!
         const t = c[(k >>> shift) & mask]!++
         wb[t] = k
         ib[t] = i
