@@ -95,7 +95,7 @@ describe('Runtime scans: the same bits as inline', () => {
       expect(bits(await rt.mean(x, { where: m, axis: 1 }))).toBe(bits(core.mean(x, { where: m, axis: 1 })))
       expect(bits(await rt.std(x, { where: m }))).toBe(bits(core.std(x, { where: m })))
     })
-    it(`a large float sum with where= (one unit: it cannot be split) runs on a worker, not the event loop (pool ${k})`, async () => {
+    it(`a large float sum or std with where= (one unit: it cannot be split) runs on a worker, not the event loop (pool ${k})`, async () => {
       const big = random.uniform([3_000_000], { seed: 13 })
       const m = core.greater(random.uniform([3_000_000], { seed: 14 }), 0.3)
       const want = core.sum(big, { where: m })
@@ -104,6 +104,14 @@ describe('Runtime scans: the same bits as inline', () => {
       const got = await rt.sum(big, { where: m })
       clearInterval(timer)
       expect(got).toBe(want)
+      expect(ticks).toBeGreaterThan(2)
+      // var/std: the masked mean, the deviations and their masked sum are one unit on a worker too
+      const wantStd = core.std(big, { where: m })
+      ticks = 0
+      const timer2 = setInterval(() => { ticks++ }, 1)
+      const gotStd = await rt.std(big, { where: m })
+      clearInterval(timer2)
+      expect(gotStd).toBe(wantStd)
       expect(ticks).toBeGreaterThan(2)
     })
   }

@@ -9,7 +9,8 @@
  *    block of the iteration (masked elements are skipped, never replaced), so a float sum is
  *    `acc = acc + PW(run)` over the runs of every block. Replacing masked elements by 0 regroups the pairwise
  *    sum and does not match NumPy's bits, so float sums (sum, mean, var, std) walk the blocks and runs in
- *    order (kernels/reduce/where-walk.ts: one unit, which the Runtime runs on a worker).
+ *    order (kernels/reduce/where-walk.ts: one unit, which the Runtime runs on a worker; var/std: their masked
+ *    mean, the deviations and their masked sum, all in that unit).
  *  - order-free reductions (integer sums and products, min/max, any/all) give the same value whichever way
  *    they are grouped: masked elements are replaced by the identity in a temporary and the ordinary
  *    (pool-splittable) reduction runs on it; `initial` is folded into its result.
@@ -25,7 +26,7 @@ import { AxisError, DTypeError, OverflowError, ShapeError, ValueError } from '..
 import type { ReductionJob, ReductionPartial } from '../kernels/job.js'
 import { copyInto } from '../kernels/copy.js'
 import { type WhereWalkPlan } from '../kernels/reduce/where-walk.js'
-import { runReductionUnits } from '../kernels/reduce/index.js'
+import { toDescriptor } from '../descriptor.js'
 import { buildDims, iterationPerm, pwBlockSpec, resultLayout } from '../kernels/reduce/reduce-plan.js'
 import { NDArray } from '../ndarray.js'
 import { fromStored } from '../scalar.js'
@@ -171,43 +172,23 @@ export function prepareMaskedReduction(name: ReductionName, a: NDArray, opts: Re
       const ddof = opts.ddof ?? 0
       if (typeof ddof !== 'number' || !Number.isFinite(ddof)) throw new ValueError(`${name}: ddof must be a finite number, got ${String(ddof)}`)
       // NumPy's _var: the masked mean (keepdims), x = (a − mean)² materialised in a's promoted dtype, its masked sum
+      // all three steps are one unit (kernels/reduce/where-walk.ts): the mean's walk, x, the walk over x
       const mp = floatWalk({ name: 'mean', a, reduced, mask, keepdims: true, out: undefined, scalarResult: false, loop: comp, cls: 'pw', initial: null, post: { ddof: 0, sqrt: false } })
-      // the mean step runs here, on the calling thread (only the final masked sum is the pool's job)
-      runReductionUnits(mp.job, 0, mp.job.units)
-      const m = mp.finish([]) as NDArray
+      const mean = (mp.job.plan as WhereWalkPlan)
       const xDtype = resultType(inDt, comp)
-      const x = squaredDeviations(a, m, xDtype)
-      return floatWalk({ ...base, a: x, loop: comp, cls: 'pw', initial: null, post: { ddof, sqrt: name === 'std' } })
+      const x = NDArray.allocLike(a, xDtype, 'K')
+      const vp = floatWalk({ ...base, a: x, loop: comp, cls: 'pw', initial: null, post: { ddof, sqrt: name === 'std' } })
+      const plan: WhereWalkPlan = {
+        ...(vp.job.plan as WhereWalkPlan),
+        deviations: { mean, a: toDescriptor(a), m: mean.resultArray, x: toDescriptor(x), xd: xDtype },
+      }
+      return { job: { ...vp.job, plan, elementsPerUnit: 3 * Math.max(1, a.size) }, finish: vp.finish }
     }
     default:
       throw new ValueError(`${name} does not take initial or where`)
   }
 }
 
-/** (a − m)² in dtype xd, a fresh array laid out like a (NumPy's arr - arrmean, then x*x in place). */
-function squaredDeviations(a: NDArray, m: NDArray, xd: DTypeName): NDArray {
-  const x = NDArray.allocLike(a, xd, 'K')
-  const nd = a.ndim
-  const shape = a.shape
-  const size = a.size
-  const xa = typedView(a.buffer, a.dtype) as unknown as { [i: number]: number | bigint }
-  const xm = typedView(m.buffer, m.dtype) as Float64Array
-  const xo = typedView(x.buffer, xd) as Float64Array
-  const f32 = xd === 'float32'
-  const idx = new Array<number>(nd).fill(0)
-  const ms = m.strides.map((s, k) => (m.shape[k] === 1 ? 0 : s))
-  for (let t = 0; t < size; t++) {
-    let pa = a.offset, pm = m.offset, px = x.offset
-    for (let k = 0; k < nd; k++) { pa += idx[k]! * a.strides[k]!; pm += idx[k]! * ms[k]!; px += idx[k]! * x.strides[k]! }
-    const av = a.dtype === 'bool' ? Number(xa[pa]) : Number(xa[pa]!)
-    let mv = xm[pm]!
-    let d: number
-    if (f32) { mv = Math.fround(mv); d = Math.fround(Math.fround(av) - mv); d = Math.fround(d * d) } else { d = av - mv; d = d * d }
-    xo[px] = d
-    for (let k = nd - 1; k >= 0; k--) { if (++idx[k]! < shape[k]!) break; idx[k] = 0 }
-  }
-  return x
-}
 
 interface Common {
   name: ReductionName
@@ -368,6 +349,7 @@ function floatWalk(c: Common & { cls: 'pw' | 'fseq'; initial: number | null; pos
     mode: 'whereWalk', cls: c.cls, loop, a: { buffer: a.buffer, dtype: a.dtype, offset: a.offset }, size: a.size,
     mask: mask === null ? null : { buffer: mask.buffer, offset: mask.offset }, dims, q, B, M,
     result: { buffer: result.buffer, offset: result.offset }, init: c.initial ?? (c.cls === 'fseq' ? 1 : 0), post: c.post,
+    resultArray: toDescriptor(result), deviations: null,
   }
   const job: ReductionJob = { kind: 'reduction', op: c.name, plan, units: 1, unitsWriteOutput: true, elementsPerUnit: Math.max(1, a.size), cost: 2 }
   return { job, finish: () => deliver(c, result) }

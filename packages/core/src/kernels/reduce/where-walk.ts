@@ -4,6 +4,7 @@
  * elements (products: `acc = acc * x` element by element), then divide means/var/std by their counts. The fold is
  * sequential in each output, so a job is one unit, run on a worker by the Runtime (the event loop stays free).
  */
+import type { ArrayDescriptor } from '../../descriptor.js'
 import type { DTypeName } from '../../dtype.js'
 import { typedView } from '../../dtype.js'
 import { pairwiseSum32, pairwiseSum32Strided, pairwiseSum64, pairwiseSum64Strided } from './pairwise.js'
@@ -31,10 +32,21 @@ export interface WhereWalkPlan {
   readonly init: number
   /** mean/var/std: divide by the selected count minus ddof, then sqrt for std. */
   readonly post: { readonly ddof: number; readonly sqrt: boolean } | null
+  /** The result as an array (its shape and strides: var/std read it as their mean). */
+  readonly resultArray: ArrayDescriptor
+  /**
+   * var/std: first the masked mean (its own walk, keepdims), then x = (a − mean)² into x (dtype xd, laid out like
+   * a), NumPy's _var; this plan then walks x.
+   */
+  readonly deviations: { readonly mean: WhereWalkPlan; readonly a: ArrayDescriptor; readonly m: ArrayDescriptor; readonly x: ArrayDescriptor; readonly xd: DTypeName } | null
 }
 
 /** Run a 'whereWalk' plan: the outputs are written to the result. */
 export function runWhereWalk(p: WhereWalkPlan): void {
+  if (p.deviations !== null) {
+    runWhereWalk(p.deviations.mean)
+    squaredDeviations(p.deviations.a, p.deviations.m, p.deviations.x, p.deviations.xd)
+  }
   const M = p.M
   const acc = new Float64Array(Math.max(M, 1))
   const cnt = p.post !== null ? new Float64Array(Math.max(M, 1)) : null
@@ -51,6 +63,30 @@ export function runWhereWalk(p: WhereWalkPlan): void {
       if (p.post.sqrt) v = Math.sqrt(v)
     }
     rd[p.result.offset + o] = v
+  }
+}
+
+/** x = (a − m)² in dtype xd (NumPy's arr - arrmean, then x*x in place); m broadcasts over a's reduced axes. */
+function squaredDeviations(a: ArrayDescriptor, m: ArrayDescriptor, x: ArrayDescriptor, xd: DTypeName): void {
+  const nd = a.shape.length
+  const shape = a.shape
+  let size = 1
+  for (const n of shape) size *= n
+  const xa = typedView(a.buffer, a.dtype) as unknown as { [i: number]: number | bigint }
+  const xm = typedView(m.buffer, m.dtype) as Float64Array
+  const xo = typedView(x.buffer, xd) as Float64Array
+  const f32 = xd === 'float32'
+  const idx = new Array<number>(nd).fill(0)
+  const ms = m.strides.map((s, k) => (m.shape[k] === 1 ? 0 : s))
+  for (let t = 0; t < size; t++) {
+    let pa = a.offset, pm = m.offset, px = x.offset
+    for (let k = 0; k < nd; k++) { pa += idx[k]! * a.strides[k]!; pm += idx[k]! * ms[k]!; px += idx[k]! * x.strides[k]! }
+    const av = a.dtype === 'bool' ? Number(xa[pa]) : Number(xa[pa]!)
+    let mv = xm[pm]!
+    let d: number
+    if (f32) { mv = Math.fround(mv); d = Math.fround(Math.fround(av) - mv); d = Math.fround(d * d) } else { d = av - mv; d = d * d }
+    xo[px] = d
+    for (let k = nd - 1; k >= 0; k--) { if (++idx[k]! < shape[k]!) break; idx[k] = 0 }
   }
 }
 
