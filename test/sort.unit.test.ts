@@ -177,6 +177,15 @@ describe('sort / argsort: NumPy order', () => {
       expect(firstDiff(s, want)).toBe(-1)
     }
   })
+  it('long lanes of skewed keys (normal and integer-valued floats: the top digit widens) equal a reference sort', () => {
+    const n = 200_000
+    for (const x of [random.normal([n], { seed: 16 }), floor(random.uniform([n], { seed: 17, high: 1000 })), random.normal([n], { seed: 18, dtype: 'float32' })]) {
+      const v = x.toFlatArray() as number[]
+      const ref = refArgsort(v)
+      expect(firstDiff(idx(argsort(x)), ref)).toBe(-1)
+      expect(firstDiff(flat(sort(x)), ref.map((k) => v[k]!))).toBe(-1)
+    }
+  })
   it('long int64 and uint8 lanes', () => {
     const n = 132_000
     const b = ints(-3, 3, [n], 5, 'int64')

@@ -5,8 +5,8 @@
  *
  * Memory: not the shared arena. Each thread (the main one, every worker) instantiates the module once, over a
  * non-shared, growable WebAssembly.Memory of its own, laid out as
- *   [0, BASE)  the per-level counters (SORT_COUNTS_BYTES, rounded up to a page), then fa | fb (8·cap bytes
- *   each) | ia | ib (4·cap each).
+ *   [0, BASE)  the per-level counters (SORT_COUNTS_BYTES), keysf64's histogram and diff (rounded up to a page),
+ *              then fa | fb (8·cap bytes each) | ia | ib (4·cap each).
  * It grows (doubling, up to `keep` keys) when a request exceeds it; growing detaches the old buffer, so the views
  * are made anew, and it happens only inside wasmScratch: callers take a scratch right before use and never keep
  * one across calls. A request above `keep` gets a fresh instance and memory of its own, dropped after use, so a
@@ -43,12 +43,12 @@ export interface WasmSortScratch {
 }
 
 const PAGE = 65536
-/** Counters first; the buffers start on a page. */
-const BASE = Math.ceil(SORT_COUNTS_BYTES / PAGE) * PAGE
-/** In the gap between the counters and the buffers: keysf64's histogram (up to 2^13 counters) and its diff. */
+/** The msd counters first, then keysf64's histogram (up to 2^16 counters) and its diff; the buffers start on a page. */
 const HIST_AT = SORT_COUNTS_BYTES
-const DIFF_AT = HIST_AT + 4 * (1 << 13)
-if (DIFF_AT + 8 > BASE) throw new Error('wasm-sort: no room for the key histogram below the buffers')
+/** The widest digit keysf64 counts (ops/sort/sort.ts WIDE_BITS). */
+export const KEY_HIST_BITS = 16
+const DIFF_AT = HIST_AT + 4 * (1 << KEY_HIST_BITS)
+const BASE = Math.ceil((DIFF_AT + 8) / PAGE) * PAGE
 /** Bytes of memory per key of capacity: two key buffers and two permutations. */
 const PER_KEY = 2 * 8 + 2 * 4
 /** Largest capacity one memory holds (a 4 GiB memory; its top page left free, see the ABI). */
@@ -173,7 +173,7 @@ export function wasmSortKeys(w: WasmSortScratch, two: boolean, lo: number, hi: n
 
 /**
  * float64 keys (keys.ts makeKeys) of the n values already copied into the scratch's a buffer, in place; with a
- * digit (shift: its lowest bit in the 64-bit key, bits ≤ 13), also its histogram, into `counts`.
+ * digit (shift: its lowest bit in the 64-bit key, bits ≤ KEY_HIST_BITS), also its histogram, into `counts`.
  * @param w - the scratch's buffers.
  * @param n - values at the start of the a buffer.
  * @param digit - the digit to count, or null.

@@ -21,6 +21,7 @@ import type { SortLanesPlan, SortMode } from '../../kernels/sort/index.js'
 import type { LongBucketsPlan, LongDigitPlan, LongKeysPlan, LongSortPlan, LongSpecialsPlan } from '../../kernels/sort/long.js'
 import { assertSortable, makeKeys, twoWords } from '../../kernels/sort/keys.js'
 import { laneOffset } from '../../kernels/sort/radix.js'
+import { KEY_HIST_BITS } from '../../kernels/sort/wasm-sort.js'
 import { toDescriptor } from '../../descriptor.js'
 import { DTYPES } from '../../dtype.js'
 import { NDArray, sorting } from '../../ndarray.js'
@@ -35,8 +36,12 @@ export const MIN_LONG = 1 << 17
 const MANY_LANES = 64
 /** Elements per chunk of a long lane (the unit of its keys, histogram and scatter steps). */
 const CHUNK = 1 << 16
-/** At most this many bits in a long lane's top digit (2^11 buckets: cache- and TLB-friendly scatters). */
+/** Bits of a long lane's top digit (2^11 buckets: cache- and TLB-friendly scatters), widened up to WIDE_BITS for
+ * skewed keys; the bucket-count table (buckets × chunks) stays within TABLE entries. */
 const TOP_BITS = 11
+const WIDE_BITS = KEY_HIST_BITS
+const SKEW = 32
+const TABLE = 1 << 21
 /** A long lane's buckets are grouped into units of about L / BUCKET_UNITS elements (at least MIN_GROUP). */
 const BUCKET_UNITS = 64
 const MIN_GROUP = 1 << 15
@@ -102,37 +107,62 @@ export function* sortJobs(src: NDArray, axis: number, dst: NDArray, mode: SortMo
   for (let lane = 0; lane < nLanes; lane++) yield* longLaneJobs(src, axis, lane, dst, mode, scratch)
 }
 
-/** The top digit (key word, shift in it, bits) below the highest differing bit `top` (never across bit 32). */
-function topDigit(top: number, two: boolean): { word: number; shift: number; bits: number } {
-  let bits = Math.min(TOP_BITS, top)
+/**
+ * The top digit (key word, shift in it, bits) below the highest differing bit `top`, at most `want` bits (never
+ * across bit 32).
+ */
+function topDigit(top: number, two: boolean, want: number): { word: number; shift: number; bits: number } {
+  let bits = Math.min(want, top)
   let shift = top - bits
   if (two && top > 32 && shift < 32) { shift = 32; bits = top - 32 }
   const word = two && shift >= 32 ? 1 : 0
   return { word, shift: word === 1 ? shift - 32 : shift, bits }
 }
 
+/**
+ * How many bits the top digit takes: TOP_BITS, widened (up to WIDE_BITS) while the sample's largest bucket holds
+ * more than 1/SKEW of it. Skewed keys (floats whose top bits are mostly the exponent, as normal or
+ * integer-valued data) would otherwise leave one bucket with most of the lane: one unit's work, out of cache.
+ */
+function digitWidth(sample: Sample, top: number, two: boolean): number {
+  let want = TOP_BITS
+  for (; want < WIDE_BITS; want++) {
+    const d = topDigit(top, two, want)
+    if (d.bits < want) break
+    const seen = new Map<number, number>()
+    let most = 0
+    for (let j = 0; j < sample.m; j++) {
+      const w = two ? sample.keys[2 * j + d.word]! : sample.keys[j]!
+      const b = (w >>> d.shift) & ((1 << d.bits) - 1)
+      const c = (seen.get(b) ?? 0) + 1
+      seen.set(b, c)
+      if (c > most) most = c
+    }
+    if (most * SKEW <= sample.m) break
+  }
+  return want
+}
+
 /** Keys sampled per lane for the guessed digit (a lower bound of the lane's highest differing bit). */
 const SAMPLE = 4096
 
-/** The highest differing bit + 1 of SAMPLE evenly spaced keys of a lane. */
-function sampleTop(src: NDArray, axis: number, lane: number, two: boolean): number {
+/** SAMPLE evenly spaced keys of a lane (as makeKeys lays them out) and their highest differing bit + 1. */
+interface Sample { keys: Int32Array; m: number; top: number }
+
+function sampleKeys(src: NDArray, axis: number, lane: number, two: boolean): Sample {
   const L = src.shape[axis]!
   const ss = src.strides[axis]!
   const base = laneOffset(src.shape, src.strides, src.offset, axis, lane)
   const m = Math.min(SAMPLE, L)
-  const kw = new Int32Array(2)
-  let k0h = 0
-  let k0l = 0
+  const keys = new Int32Array(two ? 2 * m : m)
+  for (let j = 0; j < m; j++) makeKeys(src.data, base + Math.floor((j * L) / m) * ss, 1, 1, src.dtype, keys, j)
   let dh = 0
   let dl = 0
-  for (let j = 0; j < m; j++) {
-    const i = Math.floor((j * L) / m)
-    makeKeys(src.data, base + i * ss, 1, 1, src.dtype, kw, 0)
-    const h = two ? kw[1]! : kw[0]!
-    const l = two ? kw[0]! : 0
-    if (j === 0) { k0h = h; k0l = l } else { dh |= h ^ k0h; dl |= l ^ k0l }
+  for (let j = 1; j < m; j++) {
+    if (two) { dh |= keys[2 * j + 1]! ^ keys[1]!; dl |= keys[2 * j]! ^ keys[0]! } else dh |= keys[j]! ^ keys[0]!
   }
-  return two ? (dh !== 0 ? 64 - Math.clz32(dh) : 32 - Math.clz32(dl)) : 32 - Math.clz32(dh)
+  const top = two ? (dh !== 0 ? 64 - Math.clz32(dh) : 32 - Math.clz32(dl)) : 32 - Math.clz32(dh)
+  return { keys, m, top }
 }
 
 /** The long steps' buffers; keysB null: in the destination's lanes. */
@@ -142,9 +172,15 @@ interface LongScratch { keysA: NDArray | null; keysB: NDArray | null; idxB: NDAr
 function* longLaneJobs(src: NDArray, axis: number, lane: number, dst: NDArray, mode: SortMode, s: LongScratch): OpDriver<void> {
   const L = src.shape[axis]!
   const two = twoWords(src.dtype)
-  const U = Math.ceil(L / CHUNK)
+  // the top digit a sample of the keys implies (step 1 counts its buckets while the keys are in cache), and its
+  // width; wide digits take longer chunks, so that the bucket-count table stays small
+  const sample = sampleKeys(src, axis, lane, two)
+  const guessTop = sample.top
+  const want = digitWidth(sample, guessTop, two)
+  const chunk = Math.max(CHUNK, Math.ceil(L / Math.max(1, Math.floor(TABLE / (1 << want)))))
+  const U = Math.ceil(L / chunk)
   const base: LongSortPlan = {
-    src: toDescriptor(src), axis, lane, L, chunk: CHUNK, two,
+    src: toDescriptor(src), axis, lane, L, chunk, two,
     keysA: s.keysA === null ? null : toDescriptor(s.keysA),
     keysB: s.keysB !== null ? toDescriptor(s.keysB)
       : { buffer: dst.buffer, dtype: two ? 'float64' : 'int32', shape: [L], strides: [1], offset: laneOffset(dst.shape, dst.strides, dst.offset, axis, lane) },
@@ -152,13 +188,11 @@ function* longLaneJobs(src: NDArray, axis: number, lane: number, dst: NDArray, m
   }
   const unitJob = (op: string, plan: unknown, units: number, perUnit: number, cost: number): UnitsJob =>
     ({ kind: 'units', op, plan, units, elementsPerUnit: perUnit, cost })
-  // the top digit a sample of the keys implies: step 1 counts its buckets while the keys are in cache
-  const guessTop = sampleTop(src, axis, lane, two)
-  const guess = topDigit(guessTop, two)
+  const guess = topDigit(guessTop, two, want)
   const guessCounts = NDArray.alloc([(1 << guess.bits) * U], 'int32', 'C', false)
   const keysPlan: LongKeysPlan = { ...base, guess: { ...guess, counts: toDescriptor(guessCounts) } }
   // 1. keys; the highest bit in which any two keys differ; the specials
-  const parts = (yield unitJob('sortLongKeys', keysPlan, U, CHUNK, 3)) as (readonly number[])[]
+  const parts = (yield unitJob('sortLongKeys', keysPlan, U, chunk, 3)) as (readonly number[])[]
   const [h0, l0] = parts[0]!
   let dh = 0
   let dl = 0
@@ -170,13 +204,13 @@ function* longLaneJobs(src: NDArray, axis: number, lane: number, dst: NDArray, m
   let counts = guessCounts
   let d = guess
   if (top !== guessTop) {
-    d = topDigit(top, two)
+    d = topDigit(top, two, want)
     counts = NDArray.alloc([(1 << d.bits) * U], 'int32', 'C', false)
   }
   const { word, shift, bits } = d
   const B = 1 << bits
   const digit: LongDigitPlan = { ...base, word, shift, bits, counts: toDescriptor(counts) }
-  if (top !== guessTop) yield unitJob('sortLongHist', digit, U, CHUNK, 1)
+  if (top !== guessTop) yield unitJob('sortLongHist', digit, U, chunk, 1)
   const table = counts.data as Int32Array
   const t0 = counts.offset
   const starts: number[] = new Array<number>(B + 1)
@@ -186,14 +220,14 @@ function* longLaneJobs(src: NDArray, axis: number, lane: number, dst: NDArray, m
     for (let u = 0; u < U; u++) { const i = t0 + b * U + u; const c = table[i]!; table[i] = sum; sum += c }
   }
   starts[B] = L
-  yield unitJob('sortLongScatter', digit, U, CHUNK, 2)
+  yield unitJob('sortLongScatter', digit, U, chunk, 2)
   // 4. the specials, when any
   let sp: LongBucketsPlan['specials'] = null
   if (specials > 0 && mode === 'values') {
     const zeros = NDArray.alloc([L], src.dtype, 'C', false)
     const nans = NDArray.alloc([L], src.dtype, 'C', false)
     const plan: LongSpecialsPlan = { ...base, zeros: toDescriptor(zeros), nans: toDescriptor(nans) }
-    const got = (yield unitJob('sortLongSpecials', plan, U, CHUNK, 1)) as (readonly number[])[]
+    const got = (yield unitJob('sortLongSpecials', plan, U, chunk, 1)) as (readonly number[])[]
     sp = { zeros: plan.zeros, nans: plan.nans, zeroCounts: got.map((g) => g[0]!), nanCounts: got.map((g) => g[1]!) }
   }
   // 5. groups of whole buckets of about equal size, each sorted in cache and written out
@@ -270,7 +304,7 @@ function access(a: NDArray): OpAccess {
  * is NumPy's kind='stable' result (equal elements, the zeros' signs and NaN payloads included, keep their input
  * order); NumPy treats `kind` as a request, and its other kinds may order equal elements differently.
  *
- * @param a - the array (any dtype but float16, any layout)
+ * @param a - the array (any dtype, float16 included; any layout)
  * @param opts - axis, kind ('quicksort' | 'stable' | 'mergesort' | 'heapsort', NumPy's names); `order` (for
  *   structured arrays) is refused
  * @returns a new C-contiguous array of a's dtype (1-d with axis null)
@@ -287,7 +321,7 @@ export const sort: (a: NDArray, opts?: SortOptions) => NDArray = defineDrivenOp(
  * result is NumPy's kind='stable' result; NumPy's other kinds may order the indices of equal elements
  * differently. A 0-d array counts as 1-d, as NumPy.
  *
- * @param a - the array (any dtype but float16, any layout)
+ * @param a - the array (any dtype, float16 included; any layout)
  * @param opts - axis, kind (see {@link sort}); `order` is refused
  * @returns a new C-contiguous int64 array of a's shape (1-d with axis null or for a 0-d input)
  * @throws AxisError, ValueError, DTypeError as {@link sort}
