@@ -17,6 +17,7 @@ import { isArenaBuffer } from '@strided/core/internal'
 import * as coreByPath from '../packages/core/src/index.js'
 import { loadFixture, runCase as runUfuncCase, type Case as UfuncCase } from './ufunc.helpers.js'
 import { compare, describeCase, loadCases, runCase as runReduceCase, type Case as ReduceCase } from './reduce.helpers.js'
+import { rng } from './support/rng.js'
 
 // Before any array exists (the imports above create none; configureArena throws once the arena exists, see the
 // set-up test). Vitest isolates test files (pool 'forks', a fresh module graph per file), so this setting does
@@ -112,17 +113,6 @@ const LAYOUTS = ['contiguous', 'reversed', 'step', 'transposed', 'row', 'column'
 type Layout = (typeof LAYOUTS)[number]
 type FloatDT = 'float64' | 'float32'
 
-/** mulberry32 */
-function rng(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const SPECIAL = [NaN, -NaN, 0, -0, Infinity, -Infinity, 5e-324, -5e-324, 2.2250738585072014e-308, Number.MAX_VALUE, -Number.MAX_VALUE,
   1, -1, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, 2 ** 52 + 1, -(2 ** 52) - 1, 2 ** 53, 1e300, -1e-300, 1.4e-45, 3.4028235e38, 1e39]

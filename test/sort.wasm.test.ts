@@ -16,22 +16,12 @@ import { SORT_COUNTS_BYTES, SORT_EXPORTS, sortModuleWat } from '../packages/core
 import { SORT_MODULE_BASE64, SORT_MODULE_WAT_SHA256 } from '../packages/core/src/kernels/sort/generated/sort-module.js'
 import { compileWat, watSha256 } from '../packages/core/src/kernels/wasm/build.js'
 import { setWasmEnabled } from '../packages/core/src/kernels/wasm/backend.js'
+import { rngWords as rng } from './support/rng.js'
 
 afterEach(() => setWasmEnabled(true))
 
 // ------------------------------------------------------------------------------------------------ keys
 
-/** mulberry32: deterministic words. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return (t ^ (t >>> 14)) | 0
-  }
-}
 
 const KINDS = ['random', 'few', 'equal', 'sorted', 'reversed', 'high', 'straddle', 'lowbits', 'floats'] as const
 type Kind = (typeof KINDS)[number]

@@ -15,6 +15,7 @@ import { compileWat, watSha256 } from '../packages/core/src/kernels/wasm/build.j
 import { SIMD_MODULE_BASE64, SIMD_MODULE_WAT_SHA256 } from '../packages/core/src/kernels/wasm/generated/simd-module.js'
 import { instantiateSimd, simdModule, type SimdExports } from '../packages/core/src/kernels/wasm/module.js'
 import { WASM_EXPORTS, simdModuleWat, type WasmExportInfo } from '../packages/core/src/kernels/wasm/wat.js'
+import { rng } from './support/rng.js'
 
 // ------------------------------------------------------------------------------------------------ memory layout
 
@@ -35,17 +36,6 @@ const viewOf = (t: T): Float64Array | Float32Array => (t === 'f64' ? F64 : F32)
 
 // ------------------------------------------------------------------------------------------------ values
 
-/** mulberry32: deterministic data. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const bitsF64 = (hi: number, lo: number): number => {
   const u = new Uint32Array([lo, hi])
