@@ -10,7 +10,7 @@ import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import { msd32, msd32i, msd64, msd64i } from '../packages/core/src/kernels/sort/msd.js'
 import { argsortRun, scratchFor, sortKeys, sortRun } from '../packages/core/src/kernels/sort/radix.js'
-import { instantiateSort, sortModule, wasmKeysF64, wasmUnkeysF64, type SortExports } from '../packages/core/src/kernels/sort/wasm-sort.js'
+import { instantiateSort, keys32Kind, sortModule, wasmKeys32, wasmKeysF64, wasmUnkeys32, wasmUnkeysF64, type SortExports } from '../packages/core/src/kernels/sort/wasm-sort.js'
 import { makeKeys, unKeys } from '../packages/core/src/kernels/sort/keys.js'
 import { SORT_COUNTS_BYTES, SORT_EXPORTS, sortModuleWat } from '../packages/core/src/kernels/sort/wasm-sort-wat.js'
 import { SORT_MODULE_BASE64, SORT_MODULE_WAT_SHA256 } from '../packages/core/src/kernels/sort/generated/sort-module.js'
@@ -253,6 +253,37 @@ describe('wasm keysf64 / unkeysf64 equal keys.ts makeKeys / unKeys', () => {
         unKeys(ref, 0, n, 'float64', back, 0, 1)
         wasmUnkeysF64(s.wasm!, n)
         expect(Array.from(new Int32Array(s.fa.buffer, s.fa.byteOffset, 2 * n))).toEqual(Array.from(new Int32Array(back.buffer)))
+      }), { numRuns: 200 })
+  })
+})
+
+describe('wasm keys32 / unkeys32 equal keys.ts makeKeys / unKeys (float32, int32, uint32)', () => {
+  const f32Specials = [0, 0x80000000, 0x7f800000, 0xff800000, 0x7fc00000, 0x7fc00005, 0xffc00000, 1, 0x80000001, 0x3f800000, 0xbf800000, 0x7f7fffff]
+  it('keys, specials, differing bits and the digit histogram; and back to the values', () => {
+    fc.assert(fc.property(fc.constantFrom('float32', 'int32', 'uint32'), fc.array(fc.tuple(fc.integer(), fc.boolean()), { minLength: 1, maxLength: 3000 }),
+      fc.integer({ min: 1, max: 16 }), fc.integer({ min: 0, max: 16 }), (dt, words, bits, shift) => {
+        const n = words.length
+        const src = new Int32Array(n)
+        words.forEach(([w, pick], i) => { src[i] = pick ? f32Specials[Math.abs(w) % f32Specials.length]! : w })
+        const view = dt === 'float32' ? new Float32Array(src.buffer) : dt === 'int32' ? src : new Uint32Array(src.buffer)
+        const ref = new Int32Array(n)
+        const refSpecials = makeKeys(view, 0, 1, n, dt, ref, 0)
+        let dk = 0
+        const hist = new Int32Array(1 << bits)
+        for (let i = 0; i < n; i++) { dk |= ref[i]! ^ ref[0]!; hist[(ref[i]! >>> shift) & ((1 << bits) - 1)]!++ }
+        const s = scratchFor(n)
+        expect(s.wasm).not.toBeNull()
+        s.wa.set(src)
+        const counts = new Int32Array(1 << bits)
+        const kind = keys32Kind(dt)
+        const [specials, wdk] = wasmKeys32(s.wasm!, n, kind, { shift, bits }, counts)
+        expect(Array.from(s.wa.subarray(0, n))).toEqual(Array.from(ref))
+        expect([specials, wdk]).toEqual([refSpecials, dk])
+        expect(Array.from(counts)).toEqual(Array.from(hist))
+        const back = new Int32Array(n)
+        unKeys(ref, 0, n, dt, dt === 'float32' ? new Float32Array(back.buffer) : dt === 'int32' ? back : new Uint32Array(back.buffer), 0, 1)
+        wasmUnkeys32(s.wasm!, n, kind)
+        expect(Array.from(s.wa.subarray(0, n))).toEqual(Array.from(back))
       }), { numRuns: 200 })
   })
 })

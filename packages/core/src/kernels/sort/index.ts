@@ -9,7 +9,7 @@
  *  - 'lexsortLanes': a unit lexsorts a fixed group of lanes (stable sorts by each key, primary key last).
  */
 import type { ArrayDescriptor } from '../../descriptor.js'
-import { DTYPES, typedView, type DTypeName, type TypedArray } from '../../dtype.js'
+import { typedView } from '../../dtype.js'
 import { defineUnitKernel } from '../units.js'
 import { argsortLane, argsortRun, laneOffset, localBuffer, sortLane } from './radix.js'
 import './long.js'

@@ -22,9 +22,9 @@ import type { ArrayDescriptor } from '../../descriptor.js'
 import { typedView, type DTypeName, type TypedArray } from '../../dtype.js'
 import type { ReductionPartial } from '../job.js'
 import { defineUnitKernel } from '../units.js'
-import { makeKeys, unKeys, collectSpecials } from './keys.js'
-import { laneOffset, scratchFor, sortKeys } from './radix.js'
-import { wasmKeysF64, wasmUnkeysF64 } from './wasm-sort.js'
+import { makeKeys, collectSpecials } from './keys.js'
+import { keysInto, laneOffset, scratchFor, sortKeys, valuesOut } from './radix.js'
+import { keys32Kind, wasmKeys32, wasmKeysF64 } from './wasm-sort.js'
 
 /** What every step knows: the lane, its chunks, and the key buffers (float64 [L] or int32 [L] each; int32 [L]). */
 export interface LongSortPlan {
@@ -35,7 +35,7 @@ export interface LongSortPlan {
   readonly chunk: number
   readonly two: boolean
   /** The keys in lane order (step 1), or null: steps 2 and 3 make each chunk's keys again in per-thread memory
-   * (contiguous float64, whose keys WebAssembly makes faster than memory would return them). */
+   * (contiguous float64/float32/int32/uint32, whose keys WebAssembly makes faster than memory returns them). */
   readonly keysA: ArrayDescriptor | null
   /** The keys in bucket order (step 3). */
   readonly keysB: ArrayDescriptor
@@ -101,11 +101,7 @@ function chunkKeys(p: LongSortPlan, u: number, v: TypedArray, base: number, ss: 
   const [i0, i1] = chunkRange(p, u)
   if (p.keysA !== null) return { w: words(p.keysA, p), f: p.two ? f64(p.keysA, p.L) : null, off: 0, specials: 0 }
   const s = scratchFor(p.chunk)
-  let specials: number
-  if (s.wasm !== null && p.src.dtype === 'float64' && ss === 1) {
-    s.fa.set((v as Float64Array).subarray(base + i0, base + i1))
-    specials = wasmKeysF64(s.wasm, i1 - i0, null, null)[0]
-  } else specials = makeKeys(v, base + i0 * ss, ss, i1 - i0, p.src.dtype, s.wa, 0)
+  const specials = keysInto(s, v, base + i0 * ss, ss, p.src.dtype, i1 - i0)
   return { w: s.wa, f: s.fa, off: -i0, specials }
 }
 
@@ -121,19 +117,29 @@ defineUnitKernel<LongKeysPlan>('sortLongKeys', (p, start, end) => {
   const table = g === null ? null : new Int32Array(g.counts.buffer, g.counts.offset * 4, B * U)
   const c = new Int32Array(B)
   const out: ReductionPartial[] = []
-  const s = src.dtype === 'float64' && ss === 1 ? scratchFor(p.chunk) : null
+  const kind = keys32Kind(src.dtype)
+  const s = (src.dtype === 'float64' || kind >= 0) && ss === 1 ? scratchFor(p.chunk) : null
   if (s !== null && s.wasm !== null) {
-    // contiguous float64: each chunk's keys, differing bits and histogram in WebAssembly (stored only when asked)
+    // contiguous float64/float32/int32/uint32: each chunk's keys, differing bits and histogram in WebAssembly
+    // (stored only when asked)
     const w = s.wasm
-    const kf = p.keysA === null ? null : f64(p.keysA, p.L)
-    const x = v as Float64Array
+    const kw = p.keysA === null ? null : words(p.keysA, p)
     const digit = g === null ? null : { shift: 32 * g.word + g.shift, bits: g.bits }
+    const x = p.two ? (v as Float64Array) : new Int32Array(v.buffer, v.byteOffset, v.length)
     for (let u = start; u < end; u++) {
       const [i0, i1] = chunkRange(p, u)
-      s.fa.set(x.subarray(base + i0, base + i1))
-      const [specials, dh, dl] = wasmKeysF64(w, i1 - i0, digit, c)
-      out.push([s.wa[1]!, s.wa[0]!, dh, dl, specials])
-      if (kf !== null) kf.set(s.fa.subarray(0, i1 - i0), i0)
+      const n = i1 - i0
+      if (p.two) {
+        s.fa.set((x as Float64Array).subarray(base + i0, base + i1))
+        const [specials, dh, dl] = wasmKeysF64(w, n, digit, c)
+        out.push([s.wa[1]!, s.wa[0]!, dh, dl, specials])
+        if (kw !== null) kw.set(s.wa.subarray(0, 2 * n), 2 * i0)
+      } else {
+        s.wa.set((x as Int32Array).subarray(base + i0, base + i1))
+        const [specials, dk] = wasmKeys32(w, n, kind, digit, c)
+        out.push([s.wa[0]!, 0, dk, 0, specials])
+        if (kw !== null) kw.set(s.wa.subarray(0, n), i0)
+      }
       if (table !== null) for (let b = 0; b < B; b++) table[b * U + u] = c[b]!
     }
     return out
@@ -290,13 +296,7 @@ defineUnitKernel<LongBucketsPlan>('sortLongBuckets', (p, start, end) => {
         const ia = s.ia
         for (let k = 0; k < m; k++) { const e = 2 * (o + (lo + k) * ds); dw[e] = ia[k]!; dw[e + 1] = 0 }
       } else {
-        if (dt === 'float64' && s.wasm !== null) {
-          // values in WebAssembly, in place, then one copy out
-          wasmUnkeysF64(s.wasm, m)
-          const d = dv as Float64Array
-          if (ds === 1) d.set(s.fa.subarray(0, m), o + lo)
-          else { const f = s.fa; for (let k = 0; k < m; k++) d[o + (lo + k) * ds] = f[k]! }
-        } else unKeys(s.wa, 0, m, dt, dv!, o + lo * ds, ds)
+        valuesOut(s, dt, m, dv!, o + lo * ds, ds)
         if (p.specials !== null) restoreBucket(p, dv!, o + lo * ds, ds, m, dt)
       }
     }

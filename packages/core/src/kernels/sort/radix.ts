@@ -15,7 +15,7 @@ import type { DTypeName, TypedArray } from '../../dtype.js'
 import { DTYPES } from '../../dtype.js'
 import { collectSpecials, makeKeys, restoreSpecials, twoWords, unKeys } from './keys.js'
 import { msd32, msd32i, msd64, msd64i } from './msd.js'
-import { wasmKeysF64, wasmScratch, wasmSortKeys, wasmUnkeysF64, type WasmSortScratch } from './wasm-sort.js'
+import { keys32Kind, wasmKeys32, wasmKeysF64, wasmScratch, wasmSortKeys, wasmUnkeys32, wasmUnkeysF64, type WasmSortScratch } from './wasm-sort.js'
 
 export { assertSortable } from './keys.js'
 
@@ -95,15 +95,44 @@ export function sortKeys(s: SortScratch, two: boolean, lo: number, hi: number, w
  * The keys of v[o + i*st] (i < n) into s's a buffer (keys.ts makeKeys); float64 in the thread's WebAssembly
  * memory goes through the module (copied in, keyed in place). Returns the specials met.
  */
-function keysInto(s: SortScratch, v: TypedArray, o: number, st: number, dt: DTypeName, n: number): number {
-  if (dt === 'float64' && s.wasm !== null) {
-    const f = s.fa
-    const x = v as Float64Array
-    if (st === 1) f.set(x.subarray(o, o + n))
-    else for (let k = 0; k < n; k++) f[k] = x[o + k * st]!
-    return wasmKeysF64(s.wasm, n, null, null)[0]
+export function keysInto(s: SortScratch, v: TypedArray, o: number, st: number, dt: DTypeName, n: number): number {
+  if (s.wasm !== null) {
+    if (dt === 'float64') {
+      const f = s.fa
+      const x = v as Float64Array
+      if (st === 1) f.set(x.subarray(o, o + n))
+      else for (let k = 0; k < n; k++) f[k] = x[o + k * st]!
+      return wasmKeysF64(s.wasm, n, null, null)[0]
+    }
+    const kind = keys32Kind(dt)
+    if (kind >= 0) {
+      // the values' bits as words, keyed in place
+      const x = new Int32Array(v.buffer, v.byteOffset, v.length)
+      const w = s.wa
+      if (st === 1) w.set(x.subarray(o, o + n))
+      else for (let k = 0; k < n; k++) w[k] = x[o + k * st]!
+      return wasmKeys32(s.wasm, n, kind, null, null)[0]
+    }
   }
   return makeKeys(v, o, st, n, dt, s.wa, 0)
+}
+
+/** Write the values of the n sorted keys in s's a buffer to d[dout + k*ds] (keys.ts unKeys; WebAssembly where keysInto used it). */
+export function valuesOut(s: SortScratch, dt: DTypeName, n: number, d: TypedArray, dout: number, ds: number): void {
+  const kind = keys32Kind(dt)
+  if (s.wasm !== null && dt === 'float64') {
+    wasmUnkeysF64(s.wasm, n)
+    const f = s.fa
+    const x = d as Float64Array
+    if (ds === 1) x.set(f.subarray(0, n), dout)
+    else for (let k = 0; k < n; k++) x[dout + k * ds] = f[k]!
+  } else if (s.wasm !== null && kind >= 0) {
+    wasmUnkeys32(s.wasm, n, kind)
+    const w = s.wa
+    const x = new Int32Array(d.buffer, d.byteOffset, d.length)
+    if (ds === 1) x.set(w.subarray(0, n), dout)
+    else for (let k = 0; k < n; k++) x[dout + k * ds] = w[k]!
+  } else unKeys(s.wa, 0, n, dt, d, dout, ds)
 }
 
 /**
@@ -135,13 +164,7 @@ export function sortLane(v: TypedArray, vo: number, vs: number, d: TypedArray, d
     collectSpecials(v, vo, vs, n, dt, zeros, 0, nans, 0)
   }
   sortKeys(s, twoWords(dt), 0, n, false)
-  if (dt === 'float64' && s.wasm !== null) {
-    wasmUnkeysF64(s.wasm, n)
-    const f = s.fa
-    const x = d as Float64Array
-    if (ds === 1) x.set(f.subarray(0, n), dout)
-    else for (let k = 0; k < n; k++) x[dout + k * ds] = f[k]!
-  } else unKeys(s.wa, 0, n, dt, d, dout, ds)
+  valuesOut(s, dt, n, d, dout, ds)
   if (zeros !== null) restoreSpecials(d, dout, ds, n, dt, zeros, 0, nans!, 0)
 }
 

@@ -22,6 +22,7 @@
  *   msd64(a, b, lo, hi, inA, top, cnt)            keys: u64 at a + 8i (little endian: low word first)
  *   msd64i(a, b, ia, ib, lo, hi, inA, top, cnt)
  *   keysf64(p, n, hist, shift, mask, out) → specials,  unkeysf64(p, n)   float64 keys in place (see below)
+ *   keys32(p, n, kind, hist, shift, mask, out) → specials,  unkeys32(p, n, kind)   float32/int32/uint32 keys
  * msd* sort [lo, hi) stably, the result in a when inA ≠ 0, else in b (the other buffer is scratch over [lo, hi)).
  * Pointers are byte addresses of element 0, key-aligned; top is the highest differing bit + 1 when the caller
  * knows it, or -1; cnt is the counters' region (SORT_COUNTS_BYTES bytes, 4-aligned, disjoint from the buffers).
@@ -60,6 +61,8 @@ export const SORT_EXPORTS = {
   msd64i: ['a', 'b', 'ia', 'ib', 'lo', 'hi', 'inA', 'top', 'cnt'],
   keysf64: ['p', 'n', 'hist', 'shift', 'mask', 'out'],
   unkeysf64: ['p', 'n'],
+  keys32: ['p', 'n', 'kind', 'hist', 'shift', 'mask', 'out'],
+  unkeys32: ['p', 'n', 'kind'],
 } as const
 
 /** A variant: key width and whether a permutation moves along. */
@@ -360,11 +363,71 @@ function unkeysF64Func(): string {
 )`
 }
 
+/**
+ * 32-bit keys in place (keys.ts makeKeys for float32, int32, uint32: `kind` 0, 1, 2): float32 as keysf64 does for
+ * float64, int32 with the sign bit flipped, uint32 as it is. Returns the specials met; stores at `out` the OR of
+ * every key XOR the first; with hist ≠ 0, counts (key >>> shift) & mask into the i32 counters at hist.
+ *   keys32(p, n, kind, hist, shift, mask, out) → specials
+ */
+function keys32Func(): string {
+  return `(func (export "keys32") (param $p i32) (param $n i32) (param $kind i32) (param $hist i32) (param $shift i32) (param $mask i32) (param $out i32) (result i32)
+  (local $end i32) (local $start i32) (local $h i32) (local $key i32) (local $a i32) (local $k0 i32) (local $diff i32) (local $sp i32) (local $c i32)
+  (local.set $start (local.get $p))
+  (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
+  (block $done (loop $each
+    (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+    (local.set $h (i32.load (local.get $p)))
+    (if (i32.eqz (local.get $kind))
+      (then
+        (local.set $key (i32.xor (local.get $h) (i32.or (i32.shr_s (local.get $h) (i32.const 31)) (i32.const 0x80000000))))
+        (local.set $a (i32.and (local.get $h) (i32.const 0x7fffffff)))
+        (if (i32.gt_u (local.get $a) (i32.const 0x7f800000))
+          (then
+            (local.set $key (i32.const -1))
+            (if (i32.ne (local.get $h) (i32.const 0x7fc00000)) (then (local.set $sp (i32.add (local.get $sp) (i32.const 1))))))
+          (else (if (i32.eq (local.get $h) (i32.const 0x80000000))
+            (then (local.set $key (i32.const 0x80000000)) (local.set $sp (i32.add (local.get $sp) (i32.const 1))))))))
+      (else (local.set $key (select (i32.xor (local.get $h) (i32.const 0x80000000)) (local.get $h) (i32.eq (local.get $kind) (i32.const 1))))))
+    (i32.store (local.get $p) (local.get $key))
+    (if (i32.eq (local.get $p) (local.get $start)) (then (local.set $k0 (local.get $key))))
+    (local.set $diff (i32.or (local.get $diff) (i32.xor (local.get $key) (local.get $k0))))
+    (if (local.get $hist) (then
+      (local.set $c (i32.add (local.get $hist) (i32.shl (i32.and (i32.shr_u (local.get $key) (local.get $shift)) (local.get $mask)) (i32.const 2))))
+      (i32.store (local.get $c) (i32.add (i32.load (local.get $c)) (i32.const 1)))))
+    (local.set $p (i32.add (local.get $p) (i32.const 4)))
+    (br $each)))
+  (i32.store (local.get $out) (local.get $diff))
+  (local.get $sp)
+)`
+}
+
+/**
+ * 32-bit values of sorted keys in place (keys.ts unKeys): the inverse of keys32 (float32's all-ones key to the
+ * canonical NaN).
+ *   unkeys32(p, n, kind)
+ */
+function unkeys32Func(): string {
+  return `(func (export "unkeys32") (param $p i32) (param $n i32) (param $kind i32)
+  (local $end i32) (local $key i32)
+  (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
+  (block $done (loop $each
+    (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+    (local.set $key (i32.load (local.get $p)))
+    (if (i32.eqz (local.get $kind))
+      (then (i32.store (local.get $p) (select (i32.const 0x7fc00000)
+        (i32.xor (local.get $key) (i32.or (i32.xor (i32.shr_s (local.get $key) (i32.const 31)) (i32.const -1)) (i32.const 0x80000000)))
+        (i32.eq (local.get $key) (i32.const -1)))))
+      (else (if (i32.eq (local.get $kind) (i32.const 1)) (then (i32.store (local.get $p) (i32.xor (local.get $key) (i32.const 0x80000000)))))))
+    (local.set $p (i32.add (local.get $p) (i32.const 4)))
+    (br $each)))
+)`
+}
+
 /** The module's WAT text. */
 export function sortModuleWat(): string {
   const parts: string[] = []
   for (const v of VARIANTS) parts.push(insertionFunc(v), leafFunc(v), sortFunc(v), exportFunc(v))
-  parts.push(keysF64Func(), unkeysF64Func())
+  parts.push(keysF64Func(), unkeysF64Func(), keys32Func(), unkeys32Func())
   return [
     ';; GENERATED by packages/core/src/kernels/sort/wasm-sort-wat.ts (sortModuleWat) — do not edit; see scripts/build-wasm-sort.ts.',
     '(module',

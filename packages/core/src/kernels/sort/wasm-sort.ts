@@ -16,6 +16,7 @@
  * for SIMD support; an engine without it sorts with msd.ts.
  */
 import { Buffer } from 'node:buffer'
+import type { DTypeName } from '../../dtype.js'
 import { wasmEnabled } from '../wasm/backend.js'
 import { wasmApi, type WasmMemory, type WasmModule } from '../wasm/wasm-api.js'
 import { SORT_MODULE_BASE64 } from './generated/sort-module.js'
@@ -30,6 +31,8 @@ export interface SortExports {
   msd64i(a: number, b: number, ia: number, ib: number, lo: number, hi: number, inA: number, top: number, cnt: number): void
   keysf64(p: number, n: number, hist: number, shift: number, mask: number, out: number): number
   unkeysf64(p: number, n: number): void
+  keys32(p: number, n: number, kind: number, hist: number, shift: number, mask: number, out: number): number
+  unkeys32(p: number, n: number, kind: number): void
 }
 
 /** Where a wasm-backed scratch's buffers are: its instance and their byte addresses. */
@@ -197,4 +200,38 @@ export function wasmKeysF64(w: WasmSortScratch, n: number, digit: { shift: numbe
  */
 export function wasmUnkeysF64(w: WasmSortScratch, n: number): void {
   w.exports.unkeysf64(w.pa, n)
+}
+
+/** The 32-bit dtypes whose keys the module makes (keys32's kind), or -1. */
+export function keys32Kind(dt: DTypeName): number {
+  return dt === 'float32' ? 0 : dt === 'int32' ? 1 : dt === 'uint32' ? 2 : -1
+}
+
+/**
+ * 32-bit keys (keys.ts makeKeys) of the n values (float32, int32 or uint32: keys32Kind) already copied as words
+ * into the start of the scratch's a buffer (wa), in place; with a digit, also its histogram, into `counts`.
+ * @param w - the scratch's buffers.
+ * @param n - values at the start of the a buffer.
+ * @param kind - keys32Kind of their dtype.
+ * @param digit - the digit to count (shift: its lowest bit), or null.
+ * @param counts - receives the 2^bits counts (when digit is given).
+ * @returns specials (-0, non-canonical NaNs) met, and the OR of every key XOR the first.
+ */
+export function wasmKeys32(w: WasmSortScratch, n: number, kind: number, digit: { shift: number; bits: number } | null, counts: Int32Array | null): [number, number] {
+  const B = digit === null ? 0 : 1 << digit.bits
+  const mem = w.memory.buffer as ArrayBuffer
+  if (digit !== null) new Int32Array(mem, HIST_AT, B).fill(0)
+  const specials = w.exports.keys32(w.pa, n, kind, digit === null ? 0 : HIST_AT, digit?.shift ?? 0, B - 1, DIFF_AT)
+  if (digit !== null && counts !== null) counts.set(new Int32Array(mem, HIST_AT, B))
+  return [specials, new Int32Array(mem, DIFF_AT, 1)[0]!]
+}
+
+/**
+ * 32-bit values of the n sorted keys at the start of the scratch's a buffer, in place (keys.ts unKeys).
+ * @param w - the scratch's buffers.
+ * @param n - keys.
+ * @param kind - keys32Kind of their dtype.
+ */
+export function wasmUnkeys32(w: WasmSortScratch, n: number, kind: number): void {
+  w.exports.unkeys32(w.pa, n, kind)
 }

@@ -21,7 +21,7 @@ import type { SortLanesPlan, SortMode } from '../../kernels/sort/index.js'
 import type { LongBucketsPlan, LongDigitPlan, LongKeysPlan, LongSortPlan, LongSpecialsPlan } from '../../kernels/sort/long.js'
 import { assertSortable, makeKeys, twoWords } from '../../kernels/sort/keys.js'
 import { laneOffset } from '../../kernels/sort/radix.js'
-import { KEY_HIST_BITS } from '../../kernels/sort/wasm-sort.js'
+import { KEY_HIST_BITS, keys32Kind } from '../../kernels/sort/wasm-sort.js'
 import { toDescriptor } from '../../descriptor.js'
 import { DTYPES } from '../../dtype.js'
 import { NDArray, sorting } from '../../ndarray.js'
@@ -95,8 +95,9 @@ export function* sortJobs(src: NDArray, axis: number, dst: NDArray, mode: SortMo
   const two = twoWords(src.dtype)
   const keyType = two ? 'float64' : 'int32'
   const withIdx = mode === 'indices'
-  // contiguous float64 keys are made again where needed instead of stored (80 MB less of fresh memory at 1e7)
-  const stored = !(src.dtype === 'float64' && src.strides[axis] === 1)
+  // contiguous float64/float32/int32/uint32 keys are made again where needed instead of stored (80 MB less of
+  // fresh memory for 1e7 float64)
+  const stored = !((src.dtype === 'float64' || keys32Kind(src.dtype) >= 0) && src.strides[axis] === 1)
   // the bucketed keys may live in the destination's lane itself (each bucket unit reads its stretch before it
   // writes the sorted values there): a fresh, contiguous destination of the keys' width
   const inDst = dst !== src && dst.strides[axis] === 1 && DTYPES[dst.dtype].itemsize === (two ? 8 : 4)
