@@ -27,11 +27,6 @@ export function twoWords(dt: DTypeName): boolean {
   return dt === 'float64' || dt === 'int64' || dt === 'uint64'
 }
 
-/** Whether dt is a float dtype (whose keys lose -0 signs and NaN payloads). */
-export function floatKeys(dt: DTypeName): boolean {
-  return dt === 'float64' || dt === 'float32' || dt === 'float16'
-}
-
 /** XOR with this flips a 32-bit word's top bit (the int32 spelling of 0x80000000). */
 const SIGN = -2147483648
 

@@ -194,27 +194,6 @@ export function laneOffset(shape: readonly number[], strides: readonly number[],
   return off
 }
 
-/** Copy n elements src[o + k*s] into dst[0, n). */
-export function gather(src: TypedArray, o: number, s: number, n: number, dst: TypedArray): void {
-  const d = dst as unknown as { [k: number]: number | bigint }
-  const x = src as unknown as { [k: number]: number | bigint }
-  if (s === 1) { dst.set(src.subarray(o, o + n) as never); return }
-  for (let k = 0; k < n; k++) d[k] = x[o + k * s]!
-}
-
-/** NumPy's `x < y` of its sort order for floats: NaN is the largest value, -0 equals +0. */
-export function lessF(x: number, y: number): boolean {
-  return x < y || (y !== y && x === x)
-}
-
-/** Copy src[0, n) into dst[o + k*s]. */
-export function scatter(dst: TypedArray, o: number, s: number, n: number, src: TypedArray): void {
-  if (s === 1) { dst.set(src.subarray(0, n) as never, o); return }
-  const d = dst as unknown as { [k: number]: number | bigint }
-  const x = src as unknown as { [k: number]: number | bigint }
-  for (let k = 0; k < n; k++) d[o + k * s] = x[k]!
-}
-
 /** The dtype whose sort order a typed array's elements follow (Uint8Array: uint8, which bool shares), or null. */
 export function typedArrayDType(v: unknown): DTypeName | null {
   if (v instanceof Float64Array) return 'float64'
