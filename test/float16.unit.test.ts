@@ -1,7 +1,7 @@
 /** float16: the codec, promotion, element access, .npy, JSON, and the pool (bit-identical to inline). */
 import { afterAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { add, arange, array, dtype, exp, fromNpy, log, mean, random, sum, toNpy, zeros } from '@strided/core'
+import { add, arange, array, dtype, exp, fromNpy, log, mean, multiply, prod, random, sum, toNpy, zeros } from '@strided/core'
 import { HALF_VALUES, fromHalfBits, roundToHalf, toHalfBitsEmulated } from '@strided/core/internal'
 import { Runtime } from '@strided/workers'
 
@@ -83,5 +83,28 @@ describe('float16 on the pool', () => {
     expect(await rt.mean(a)).toBe(mean(a))
     const a2 = a.reshape([600, 500])
     expect(((await rt.sum(a2, { axis: 0 })) as ReturnType<typeof zeros>).tolist()).toEqual((sum(a2, { axis: 0 }) as ReturnType<typeof zeros>).tolist())
+  })
+})
+
+describe('float16 sum/prod into a wider float out (NumPy takes the loop dtype from out)', () => {
+  it('sum into a 0-d float32 or float16 out writes and returns the out (it used to drop a 0-d float16 out)', () => {
+    const a = array([2048, 1, 1], { dtype: 'float16' })
+    const o32 = zeros([], { dtype: 'float32' })
+    expect(sum(a, { out: o32 })).toBe(o32)
+    expect(o32.get()).toBe(2050) // np.sum(a, out=np.zeros((), np.float32)) == 2050
+    const o16 = zeros([], { dtype: 'float16' })
+    expect(sum(a, { out: o16 })).toBe(o16)
+    expect(o16.get()).toBe(2050) // np.sum(a, out=np.zeros((), np.float16)) == 2050 (NumPy accumulates in float32)
+    const big = multiply(array([3, 5, 7, 11, 13], { dtype: 'float16' }), 100)
+    const p16 = zeros([], { dtype: 'float16' })
+    expect(prod(big, { out: p16 })).toBe(p16)
+    expect(p16.get()).toBe(Infinity)
+  })
+  it('prod into a float64 out does not overflow where the float16 loop does', () => {
+    const a = multiply(array([3, 5, 7, 11, 13], { dtype: 'float16' }), 100)
+    const o = zeros([])
+    prod(a, { out: o })
+    expect(o.get()).toBe(150150000000000) // NumPy: 1.5015e+14; the float16 loop gives inf
+    expect(prod(a)).toBe(Infinity)
   })
 })

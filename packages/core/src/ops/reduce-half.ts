@@ -23,7 +23,7 @@ import { roundToHalf } from '../float16.js'
 import type { ReductionPartial } from '../kernels/job.js'
 import { copyInto } from '../kernels/copy.js'
 import { NDArray } from '../ndarray.js'
-import { prepareReduction, type PreparedReduction, type ReduceOptions, type ReductionName } from './reductions.js'
+import { outLoopDtype, prepareReduction, type PreparedReduction, type ReduceOptions, type ReductionName } from './reductions.js'
 import { runReductionUnits } from '../kernels/reduce/index.js'
 import { ValueError } from '../errors.js'
 import { normalizeAxis } from '../shape.js'
@@ -74,10 +74,10 @@ const TO_HALF: ReadonlySet<ReductionName> = new Set(['sum', 'prod', 'min', 'max'
 
 /** prepareReduction for a float16 input (see the module comment). */
 export function prepareHalfReduction(name: ReductionName, a: NDArray, opts: ReduceOptions): PreparedReduction {
-  const o = opts.out
-  if ((name === 'sum' || name === 'prod') && (opts.dtype === undefined || opts.dtype === null) && o instanceof NDArray && (o.dtype === 'float32' || o.dtype === 'float64')) {
+  const fromOut = opts.out instanceof NDArray ? outLoopDtype('float16', opts.out) : undefined
+  if ((name === 'sum' || name === 'prod') && (opts.dtype === undefined || opts.dtype === null) && fromOut !== undefined && fromOut !== 'float16') {
     // NumPy's reduce takes its loop dtype from out when no dtype is given: a float32/float64 loop over the cast input
-    return prepareHalfReduction(name, a, { ...opts, dtype: o.dtype })
+    return prepareHalfReduction(name, a, { ...opts, dtype: fromOut })
   }
   const userDtype = opts.dtype
   if ((name === 'var' || name === 'std') && (userDtype === undefined || userDtype === null)) return prepareHalfVariance(name, a, opts)
@@ -96,11 +96,12 @@ export function prepareHalfReduction(name: ReductionName, a: NDArray, opts: Redu
     finish(partials: readonly ReductionPartial[]): NDArray | Scalar {
       const r = p.finish(partials)
       if (!half) return r
-      if (!(r instanceof NDArray)) return roundToHalf(r as number)
       if (out !== undefined) {
-        copyInto(out.toDescriptor(), r.toDescriptor())
+        // a full reduction into a 0-d out comes back from the float32 shadow as a scalar
+        copyInto(out.toDescriptor(), (r instanceof NDArray ? r : full([], r as number, { dtype: 'float32' })).toDescriptor())
         return out
       }
+      if (!(r instanceof NDArray)) return roundToHalf(r as number)
       return DTYPES[r.dtype].kind === 'f' ? r.astype('float16') : r
     },
   }

@@ -33,7 +33,7 @@ import { fromStored } from '../scalar.js'
 import { normalizeAxes, normalizeAxis, broadcastShapeOf } from '../shape.js'
 import { mayShareMemory } from '../overlap/index.js'
 import { resultType } from './promotion.js'
-import { prepareReduction, type PreparedReduction, type ReduceOptions, type ReductionName } from './reductions.js'
+import { defaultSumDtype, outLoopDtype, prepareReduction, type PreparedReduction, type ReduceOptions, type ReductionName } from './reductions.js'
 
 /** Reductions that take `initial`, and those that take `where`. */
 export const INITIAL_REDUCTIONS: readonly ReductionName[] = ['sum', 'prod', 'min', 'max']
@@ -104,23 +104,7 @@ function castInitial(name: string, v: unknown, loop: DTypeName): number | bigint
   return info.bigint ? b : Number(b)
 }
 
-function defaultSumDtype(dt: DTypeName): DTypeName {
-  switch (dt) {
-    case 'bool': case 'int8': case 'int16': case 'int32': case 'int64': return 'int64'
-    case 'uint8': case 'uint16': case 'uint32': case 'uint64': return 'uint64'
-    default: return dt
-  }
-}
-
-function outLoopDtype(inDt: DTypeName, out: NDArray | undefined): DTypeName | undefined {
-  if (out === undefined) return undefined
-  const od = DTYPES[out.dtype]
-  const id = DTYPES[inDt]
-  if (od.kind === 'f' && id.kind === 'f' && od.itemsize >= id.itemsize) return out.dtype
-  return undefined
-}
-
-/** A job with nothing to run: finish does the work (float sums with where/initial, on the calling thread). */
+/** A job with nothing to run: finish delivers a result already computed (an empty selection's initial). */
 function emptyJob(name: string): ReductionJob {
   return { kind: 'reduction', op: name, plan: { mode: 'empty', M: 0 }, units: 0, unitsWriteOutput: true, elementsPerUnit: 0, cost: 0 }
 }

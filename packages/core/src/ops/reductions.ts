@@ -390,7 +390,8 @@ function reducedCount(shape: readonly number[], reduced: readonly boolean[]): nu
 }
 
 /** sum/prod accumulate small ints in int64/uint64 and keep floats (spec §6.4). */
-function defaultSumDtype(dt: DTypeName): DTypeName {
+/** NumPy's sum/prod accumulation dtype without `dtype` or `out`: small ints to int64/uint64, the rest as they are. */
+export function defaultSumDtype(dt: DTypeName): DTypeName {
   switch (dt) {
     case 'bool': case 'int8': case 'int16': case 'int32': case 'int64': return 'int64'
     case 'uint8': case 'uint16': case 'uint32': case 'uint64': return 'uint64'
@@ -399,7 +400,7 @@ function defaultSumDtype(dt: DTypeName): DTypeName {
 }
 
 /** A float `out` at least as wide as a float input sets the loop dtype (as NumPy's reduce does). */
-function outLoopDtype(inDt: DTypeName, out: NDArray | undefined): DTypeName | undefined {
+export function outLoopDtype(inDt: DTypeName, out: NDArray | undefined): DTypeName | undefined {
   if (out === undefined) return undefined
   const od = DTYPES[out.dtype]
   const id = DTYPES[inDt]
